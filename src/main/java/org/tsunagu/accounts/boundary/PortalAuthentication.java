@@ -1,0 +1,129 @@
+package org.tsunagu.accounts.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.tsunagu.problems.Problems;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * One mechanism, two doors: the API takes HTTP Basic credentials on every request and never a
+ * cookie; pages use a form login whose result lives in the HTTP session. Jakarta Security 3
+ * allows a single mechanism per application, so both live here.
+ */
+@ApplicationScoped
+public class PortalAuthentication implements HttpAuthenticationMechanism {
+
+    static final String SESSION_CALLER = "tsunagu.caller";
+    static final String SESSION_GROUPS = "tsunagu.groups";
+
+    @Inject
+    IdentityStoreHandler identityStores;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/api/")) {
+            return api(request, response, context);
+        }
+        return page(request, response, context);
+    }
+
+    private AuthenticationStatus api(HttpServletRequest request, HttpServletResponse response,
+                                     HttpMessageContext context) {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return context.doNothing();
+        }
+        UsernamePasswordCredential credential = decodeBasic(header.substring(6).strip());
+        CredentialValidationResult result = credential == null ? CredentialValidationResult.INVALID_RESULT
+                : identityStores.validate(credential);
+        if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+            return context.notifyContainerAboutLogin(result);
+        }
+        return problem(response, 401, "Unauthorized", "Invalid credentials.");
+    }
+
+    private AuthenticationStatus page(HttpServletRequest request, HttpServletResponse response,
+                                      HttpMessageContext context) {
+        Credential credential = context.getAuthParameters().getCredential();
+        if (context.isAuthenticationRequest() && credential != null) {
+            CredentialValidationResult result = identityStores.validate(credential);
+            if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+            request.changeSessionId();
+            HttpSession session = request.getSession(true);
+            session.setAttribute(SESSION_CALLER, result.getCallerPrincipal().getName());
+            session.setAttribute(SESSION_GROUPS, new HashSet<>(result.getCallerGroups()));
+            return context.notifyContainerAboutLogin(result);
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(SESSION_CALLER) instanceof String caller) {
+            @SuppressWarnings("unchecked")
+            Set<String> groups = (Set<String>) session.getAttribute(SESSION_GROUPS);
+            return context.notifyContainerAboutLogin(caller, groups);
+        }
+        if (context.isProtected()) {
+            String target = request.getRequestURI().substring(request.getContextPath().length());
+            if (request.getQueryString() != null) {
+                target += "?" + request.getQueryString();
+            }
+            return context.redirect(request.getContextPath() + "/login?next="
+                    + URLEncoder.encode(target, StandardCharsets.UTF_8));
+        }
+        return context.doNothing();
+    }
+
+    @Override
+    public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(SESSION_CALLER);
+            session.removeAttribute(SESSION_GROUPS);
+        }
+        HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
+    }
+
+    static UsernamePasswordCredential decodeBasic(String encoded) {
+        try {
+            String decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            if (colon <= 0) {
+                return null;
+            }
+            return new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    static AuthenticationStatus problem(HttpServletResponse response, int status, String title, String detail) {
+        try {
+            response.setStatus(status);
+            response.setHeader("WWW-Authenticate", "Basic realm=\"tsunagu\", charset=\"UTF-8\"");
+            response.setContentType(Problems.MEDIA_TYPE);
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write(Problems.document(status, title, detail, null).toString());
+        } catch (IOException e) {
+            // the client went away; nothing left to tell it
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+}

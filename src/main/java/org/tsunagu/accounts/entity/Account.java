@@ -1,0 +1,222 @@
+package org.tsunagu.accounts.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.tsunagu.areas.entity.Center;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.regex.Pattern;
+
+/**
+ * A person who signs in: partner employee, center staff, core staff or admin. The role decides the
+ * scope, and the scope is bound here: staff and core belong to a center, partners to an
+ * organisation. Repeated failed logins lock the account for a while.
+ */
+@Entity
+@Table(name = "account")
+@NamedQuery(name = Account.FIND_BY_USERNAME, query = "SELECT a FROM Account a WHERE a.username = :username")
+@NamedQuery(name = Account.COUNT, query = "SELECT COUNT(a) FROM Account a")
+public class Account {
+
+    public static final String FIND_BY_USERNAME = "Account.findByUsername";
+    public static final String COUNT = "Account.count";
+    public static final int MAX_FAILED_LOGINS = 10;
+    public static final Duration LOCK_DURATION = Duration.ofMinutes(15);
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{1,63}");
+
+    @Id
+    @SequenceGenerator(name = "account_seq", sequenceName = "account_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "account_seq")
+    private Long id;
+
+    @Column(nullable = false, unique = true)
+    private String username;
+
+    /** PBKDF2 hash in Jakarta Security's Pbkdf2PasswordHash format; the password itself is never stored. */
+    @Column(name = "password_hash", nullable = false)
+    private String passwordHash;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Role role;
+
+    @Column(name = "display_name")
+    private String displayName;
+
+    private String phone;
+
+    @ManyToOne
+    @JoinColumn(name = "center_id")
+    private Center center;
+
+    @ManyToOne
+    @JoinColumn(name = "partner_id")
+    private PartnerOrganisation partner;
+
+    private boolean enabled = true;
+
+    @Column(name = "failed_logins")
+    private int failedLogins;
+
+    @Column(name = "locked_until")
+    private Instant lockedUntil;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Version
+    private long version;
+
+    protected Account() {
+        // JPA
+    }
+
+    private Account(String username, String passwordHash, Role role, Center center, PartnerOrganisation partner) {
+        if (!isValidUsername(username)) {
+            throw new IllegalArgumentException("username must be 2-64 letters, digits or . _ @ -");
+        }
+        if (passwordHash == null || passwordHash.isBlank()) {
+            throw new IllegalArgumentException("password hash is required");
+        }
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.role = role;
+        this.center = center;
+        this.partner = partner;
+    }
+
+    public static boolean isValidUsername(String username) {
+        return username != null && USERNAME.matcher(username).matches();
+    }
+
+    public static Account partner(String username, String passwordHash, PartnerOrganisation organisation) {
+        if (organisation == null) {
+            throw new IllegalArgumentException("a partner account belongs to a partner organisation");
+        }
+        return new Account(username, passwordHash, Role.PARTNER, null, organisation);
+    }
+
+    /** Staff of a center; staff of the core center get the core role and see every center. */
+    public static Account staff(String username, String passwordHash, Center center) {
+        if (center == null) {
+            throw new IllegalArgumentException("a staff account belongs to a center");
+        }
+        return new Account(username, passwordHash, center.isCore() ? Role.CORE : Role.STAFF, center, null);
+    }
+
+    public static Account admin(String username, String passwordHash) {
+        return new Account(username, passwordHash, Role.ADMIN, null, null);
+    }
+
+    /** Whether a login attempt may even be checked now. */
+    public boolean canAttemptLogin(Instant now) {
+        return enabled && (lockedUntil == null || !lockedUntil.isAfter(now));
+    }
+
+    public void loginSucceeded() {
+        failedLogins = 0;
+        lockedUntil = null;
+    }
+
+    public void loginFailed(Instant now) {
+        failedLogins++;
+        if (failedLogins >= MAX_FAILED_LOGINS) {
+            lockedUntil = now.plus(LOCK_DURATION);
+            failedLogins = 0;
+        }
+    }
+
+    public void changePassword(String newHash) {
+        if (newHash == null || newHash.isBlank()) {
+            throw new IllegalArgumentException("password hash is required");
+        }
+        this.passwordHash = newHash;
+        this.lockedUntil = null;
+        this.failedLogins = 0;
+    }
+
+    public void enable() {
+        this.enabled = true;
+    }
+
+    public void disable() {
+        this.enabled = false;
+    }
+
+    public void setProfile(String displayName, String phone) {
+        this.displayName = displayName;
+        this.phone = phone;
+    }
+
+    /** Whether this account may see or act on the given center's data (core: every center of its municipality). */
+    public boolean mayActFor(Center target) {
+        if (role == Role.CORE) {
+            return target != null && center != null && center.getMunicipality() != null
+                    && target.getMunicipality() != null
+                    && center.getMunicipality().getId().equals(target.getMunicipality().getId());
+        }
+        return role == Role.STAFF && target != null && center != null && center.getId().equals(target.getId());
+    }
+
+    @PrePersist
+    void onCreate() {
+        createdAt = Instant.now();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public Center getCenter() {
+        return center;
+    }
+
+    public PartnerOrganisation getPartner() {
+        return partner;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public int getFailedLogins() {
+        return failedLogins;
+    }
+
+    public Instant getLockedUntil() {
+        return lockedUntil;
+    }
+}

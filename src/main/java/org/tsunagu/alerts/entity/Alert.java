@@ -1,0 +1,386 @@
+package org.tsunagu.alerts.entity;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.tsunagu.accounts.entity.Account;
+import org.tsunagu.accounts.entity.PartnerOrganisation;
+import org.tsunagu.areas.entity.Center;
+import org.tsunagu.areas.entity.GeoPoint;
+import org.tsunagu.areas.entity.Town;
+
+import java.time.Instant;
+import java.time.Year;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * 見守り通報: what a partner's employee noticed about an elderly person during work. The alert owns
+ * its lifecycle — received → acknowledged → in progress → resolved, with transfers between centers —
+ * and refuses illegal transitions itself, so the rule lives in one place and every change leaves an
+ * entry in the timeline.
+ */
+@Entity
+@Table(name = "alert")
+@NamedQuery(name = Alert.FIND_BY_IDEMPOTENCY_KEY,
+        query = "SELECT a FROM Alert a WHERE a.partner = :partner AND a.idempotencyKey = :key")
+@NamedQuery(name = Alert.FIND_BY_PARTNER,
+        query = "SELECT a FROM Alert a WHERE a.partner = :partner ORDER BY a.filedAt DESC")
+public class Alert {
+
+    public static final String FIND_BY_IDEMPOTENCY_KEY = "Alert.findByIdempotencyKey";
+    public static final String FIND_BY_PARTNER = "Alert.findByPartner";
+    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
+    @Id
+    @SequenceGenerator(name = "alert_seq", sequenceName = "alert_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "alert_seq")
+    private Long id;
+
+    /** 受付番号, e.g. W-2026-000009. */
+    @Column(name = "receipt_no", nullable = false, unique = true)
+    private String receiptNo;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "partner_id")
+    private PartnerOrganisation partner;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "filed_by_id")
+    private Account filedBy;
+
+    @Column(name = "idempotency_key")
+    private String idempotencyKey;
+
+    private String address;
+
+    @Column(name = "place_note")
+    private String placeNote;
+
+    @Embedded
+    private GeoPoint point;
+
+    @ManyToOne
+    @JoinColumn(name = "town_id")
+    private Town town;
+
+    @Column(name = "observed_at", nullable = false)
+    private Instant observedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Urgency urgency;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "alert_anomaly", joinColumns = @JoinColumn(name = "alert_id"))
+    @Enumerated(EnumType.STRING)
+    @Column(name = "anomaly")
+    private Set<Anomaly> anomalies = EnumSet.noneOf(Anomaly.class);
+
+    @Column(name = "other_anomaly")
+    private String otherAnomaly;
+
+    @Embedded
+    private PersonSeen person;
+
+    private String details;
+
+    @Column(name = "reporter_name", nullable = false)
+    private String reporterName;
+
+    @Column(name = "reporter_phone", nullable = false)
+    private String reporterPhone;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "center_id")
+    private Center center;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Routing routing;
+
+    @Column(name = "routing_reason", nullable = false)
+    private String routingReason;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private AlertStatus status = AlertStatus.RECEIVED;
+
+    private String assignee;
+
+    @Enumerated(EnumType.STRING)
+    private Outcome outcome;
+
+    private boolean escalated;
+
+    @Column(name = "filed_at", nullable = false)
+    private Instant filedAt;
+
+    @Column(name = "acknowledged_at")
+    private Instant acknowledgedAt;
+
+    @Column(name = "resolved_at")
+    private Instant resolvedAt;
+
+    @OneToMany(mappedBy = "alert", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("occurredAt, id")
+    private List<AlertEvent> events = new ArrayList<>();
+
+    @Version
+    private long version;
+
+    protected Alert() {
+        // JPA
+    }
+
+    /**
+     * Files a new alert, already routed. {@code sequenceNumber} comes from the receipt sequence and
+     * becomes the receipt number of the year the alert was filed (Japan time).
+     */
+    public Alert(long sequenceNumber, Account filedBy, Report report, Center center, Routing routing,
+                 String routingReason, Town town, Instant filedAt) {
+        if (filedBy == null || filedBy.getPartner() == null) {
+            throw new IllegalArgumentException("alerts are filed by partner accounts");
+        }
+        if (center == null || routing == null || routingReason == null) {
+            throw new IllegalArgumentException("an alert always has a responsible center and a routing reason");
+        }
+        report.validate();
+        this.receiptNo = receiptNumber(sequenceNumber, filedAt);
+        this.filedBy = filedBy;
+        this.partner = filedBy.getPartner();
+        this.idempotencyKey = report.idempotencyKey();
+        this.address = report.address();
+        this.placeNote = report.placeNote();
+        this.point = report.point();
+        this.town = town;
+        this.observedAt = report.observedAt();
+        this.urgency = report.urgency();
+        this.anomalies = EnumSet.copyOf(report.anomalies());
+        this.otherAnomaly = report.otherAnomaly();
+        this.person = report.person();
+        this.details = report.details();
+        this.reporterName = report.reporterName();
+        this.reporterPhone = report.reporterPhone();
+        this.center = center;
+        this.routing = routing;
+        this.routingReason = routingReason;
+        this.filedAt = filedAt;
+        events.add(new AlertEvent(this, AlertEventType.FILED, filedBy.getUsername(), filedAt).withNote(routingReason));
+    }
+
+    public static String receiptNumber(long sequenceNumber, Instant filedAt) {
+        return String.format("W-%d-%06d", Year.from(filedAt.atZone(JAPAN)).getValue(), sequenceNumber);
+    }
+
+    /** 確認: the responsible center has seen the alert. */
+    public void acknowledge(String staff, Instant at) {
+        requireStatus("acknowledge", AlertStatus.RECEIVED, AlertStatus.TRANSFERRED);
+        status = AlertStatus.ACKNOWLEDGED;
+        if (acknowledgedAt == null) {
+            acknowledgedAt = at;
+        }
+        events.add(new AlertEvent(this, AlertEventType.ACKNOWLEDGE, staff, at));
+    }
+
+    /** 担当者を決める: someone is now handling it (対応中). */
+    public void assign(String staff, String assigneeName, Instant at) {
+        requireStatus("assign", AlertStatus.ACKNOWLEDGED, AlertStatus.IN_PROGRESS);
+        if (assigneeName == null || assigneeName.isBlank()) {
+            throw new IllegalArgumentException("assignee is required");
+        }
+        assignee = assigneeName.strip();
+        status = AlertStatus.IN_PROGRESS;
+        events.add(new AlertEvent(this, AlertEventType.ASSIGN, staff, at).withAssignee(assignee));
+    }
+
+    public void addNote(String staff, String note, Instant at) {
+        if (note == null || note.isBlank()) {
+            throw new IllegalArgumentException("note is required");
+        }
+        events.add(new AlertEvent(this, AlertEventType.NOTE, staff, at).withNote(note));
+    }
+
+    /** Hands the alert to another center, with the reason; both centers see it in the timeline. */
+    public void transfer(String staff, Center to, String reason, Instant at) {
+        requireStatus("transfer", AlertStatus.RECEIVED, AlertStatus.TRANSFERRED, AlertStatus.ACKNOWLEDGED,
+                AlertStatus.IN_PROGRESS);
+        if (to == null) {
+            throw new IllegalArgumentException("target center is required");
+        }
+        if (to.getCode().equals(center.getCode())) {
+            throw new IllegalTransitionException("the alert is already at center " + to.getCode());
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a transfer needs a reason");
+        }
+        Center from = center;
+        center = to;
+        status = AlertStatus.TRANSFERRED;
+        assignee = null;
+        events.add(new AlertEvent(this, AlertEventType.TRANSFER, staff, at).withTransfer(from, to).withNote(reason));
+    }
+
+    /** 対応完了 with how it ended. */
+    public void resolve(String staff, Outcome result, String note, Instant at) {
+        requireStatus("resolve", AlertStatus.ACKNOWLEDGED, AlertStatus.IN_PROGRESS);
+        if (result == null) {
+            throw new IllegalArgumentException("outcome is required");
+        }
+        outcome = result;
+        status = AlertStatus.RESOLVED;
+        resolvedAt = at;
+        events.add(new AlertEvent(this, AlertEventType.RESOLVE, staff, at).withOutcome(result).withNote(note));
+    }
+
+    /** Not acknowledged within its SLA: marked once, the core center is told. */
+    public boolean escalate(Instant at) {
+        if (escalated || !status.awaitsAcknowledgement()) {
+            return false;
+        }
+        escalated = true;
+        events.add(new AlertEvent(this, AlertEventType.ESCALATE, "system", at));
+        return true;
+    }
+
+    private void requireStatus(String action, AlertStatus... allowed) {
+        for (AlertStatus s : allowed) {
+            if (status == s) {
+                return;
+            }
+        }
+        throw new IllegalTransitionException("cannot " + action + " an alert that is " + status.code());
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getReceiptNo() {
+        return receiptNo;
+    }
+
+    public PartnerOrganisation getPartner() {
+        return partner;
+    }
+
+    public Account getFiledBy() {
+        return filedBy;
+    }
+
+    public String getIdempotencyKey() {
+        return idempotencyKey;
+    }
+
+    public String getAddress() {
+        return address;
+    }
+
+    public String getPlaceNote() {
+        return placeNote;
+    }
+
+    public GeoPoint getPoint() {
+        return GeoPoint.orNull(point);
+    }
+
+    public Town getTown() {
+        return town;
+    }
+
+    public Instant getObservedAt() {
+        return observedAt;
+    }
+
+    public Urgency getUrgency() {
+        return urgency;
+    }
+
+    public Set<Anomaly> getAnomalies() {
+        return anomalies.isEmpty() ? EnumSet.noneOf(Anomaly.class) : EnumSet.copyOf(anomalies);
+    }
+
+    public String getOtherAnomaly() {
+        return otherAnomaly;
+    }
+
+    public PersonSeen getPerson() {
+        return person;
+    }
+
+    public String getDetails() {
+        return details;
+    }
+
+    public String getReporterName() {
+        return reporterName;
+    }
+
+    public String getReporterPhone() {
+        return reporterPhone;
+    }
+
+    public Center getCenter() {
+        return center;
+    }
+
+    public Routing getRouting() {
+        return routing;
+    }
+
+    public String getRoutingReason() {
+        return routingReason;
+    }
+
+    public AlertStatus getStatus() {
+        return status;
+    }
+
+    public String getAssignee() {
+        return assignee;
+    }
+
+    public Outcome getOutcome() {
+        return outcome;
+    }
+
+    public boolean isEscalated() {
+        return escalated;
+    }
+
+    public Instant getFiledAt() {
+        return filedAt;
+    }
+
+    public Instant getAcknowledgedAt() {
+        return acknowledgedAt;
+    }
+
+    public Instant getResolvedAt() {
+        return resolvedAt;
+    }
+
+    public List<AlertEvent> getEvents() {
+        return List.copyOf(events);
+    }
+}

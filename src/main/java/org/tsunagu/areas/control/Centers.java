@@ -1,0 +1,46 @@
+package org.tsunagu.areas.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.tsunagu.areas.entity.Center;
+import org.tsunagu.areas.entity.Municipality;
+import org.tsunagu.areas.entity.Town;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Reading centers and their catchments (担当地域). */
+@ApplicationScoped
+public class Centers {
+
+    @PersistenceContext
+    EntityManager em;
+
+    public List<Center> all() {
+        return em.createNamedQuery(Center.FIND_ALL, Center.class).getResultList();
+    }
+
+    public List<Center> of(Municipality m) {
+        return em.createNamedQuery(Center.FIND_BY_MUNICIPALITY, Center.class)
+                .setParameter("municipality", m).getResultList();
+    }
+
+    public Optional<Center> find(String code) {
+        return em.createNamedQuery(Center.FIND_BY_CODE, Center.class)
+                .setParameter("code", code).getResultStream().findFirst();
+    }
+
+    public List<Town> catchment(Center c) {
+        return em.createNamedQuery(Town.FIND_BY_CENTER, Town.class).setParameter("center", c).getResultList();
+    }
+
+    /** Town names of the catchment, 小字 included, in reading order. */
+    public List<String> catchmentNames(Center c) {
+        return catchment(c).stream().map(Town::displayName).distinct().toList();
+    }
+
+    public List<Municipality> municipalities() {
+        return em.createNamedQuery(Municipality.FIND_ALL, Municipality.class).getResultList();
+    }
+}

@@ -1,0 +1,20 @@
+package org.tsunagu.audit.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.tsunagu.audit.entity.AuditEvent;
+
+import java.time.Instant;
+
+/** Appends to the audit trail inside the caller's transaction: no audit entry, no change. */
+@ApplicationScoped
+public class Audit {
+
+    @PersistenceContext
+    EntityManager em;
+
+    public void record(String actor, String action, String targetType, String targetId, String detail) {
+        em.persist(new AuditEvent(Instant.now(), actor, action, targetType, targetId, detail));
+    }
+}

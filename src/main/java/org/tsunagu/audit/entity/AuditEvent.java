@@ -1,0 +1,89 @@
+package org.tsunagu.audit.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/**
+ * Who did what to which record, and when: reads of personal alert data, imports, account changes.
+ * Append-only; the detail never holds personal data itself, only identifiers.
+ */
+@Entity
+@Table(name = "audit_event")
+@NamedQuery(name = AuditEvent.FIND_BY_TARGET,
+        query = "SELECT e FROM AuditEvent e WHERE e.targetType = :type AND e.targetId = :id ORDER BY e.occurredAt")
+public class AuditEvent {
+
+    public static final String FIND_BY_TARGET = "AuditEvent.findByTarget";
+
+    @Id
+    @SequenceGenerator(name = "audit_event_seq", sequenceName = "audit_event_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_event_seq")
+    private Long id;
+
+    @Column(name = "occurred_at", nullable = false)
+    private Instant occurredAt;
+
+    @Column(nullable = false)
+    private String actor;
+
+    @Column(nullable = false)
+    private String action;
+
+    @Column(name = "target_type", nullable = false)
+    private String targetType;
+
+    @Column(name = "target_id")
+    private String targetId;
+
+    private String detail;
+
+    protected AuditEvent() {
+        // JPA
+    }
+
+    public AuditEvent(Instant occurredAt, String actor, String action, String targetType, String targetId,
+                      String detail) {
+        this.occurredAt = occurredAt;
+        this.actor = actor == null ? "anonymous" : actor;
+        this.action = action;
+        this.targetType = targetType;
+        this.targetId = targetId;
+        this.detail = detail;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Instant getOccurredAt() {
+        return occurredAt;
+    }
+
+    public String getActor() {
+        return actor;
+    }
+
+    public String getAction() {
+        return action;
+    }
+
+    public String getTargetType() {
+        return targetType;
+    }
+
+    public String getTargetId() {
+        return targetId;
+    }
+
+    public String getDetail() {
+        return detail;
+    }
+}

@@ -1,0 +1,209 @@
+package org.tsunagu.directory.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.tsunagu.areas.control.AreaLookup;
+import org.tsunagu.areas.control.Centers;
+import org.tsunagu.areas.control.KanaReading;
+import org.tsunagu.areas.entity.Center;
+import org.tsunagu.areas.entity.GeoPoint;
+import org.tsunagu.areas.entity.Municipality;
+import org.tsunagu.directory.entity.Category;
+import org.tsunagu.directory.entity.Resource;
+import org.tsunagu.directory.entity.Schedule;
+import org.tsunagu.platform.CsvTable;
+import org.tsunagu.problems.FieldError;
+import org.tsunagu.problems.ProblemException;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Imports resources in the Tsunagu CSV format (formats.md): every row is validated, geocoded to its
+ * town's point when it has no coordinates, and given the center of its catchment when it names none.
+ * Upsert by external_id. All or nothing, unless the caller chose to skip bad rows; a dry run only
+ * reports. Text that cannot be placed (an address matching no town) is kept and reported as a warning.
+ */
+@ApplicationScoped
+public class ResourceImport {
+
+    static final List<String> REQUIRED = List.of("external_id", "name", "category", "address");
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    AreaLookup lookup;
+
+    @Inject
+    Centers centers;
+
+    public ImportResult importTsunagu(byte[] file, boolean dryRun, boolean skipBadRows, boolean publish) {
+        CsvTable table = CsvTable.parse(file, REQUIRED);
+        List<FieldError> errors = new ArrayList<>();
+        List<FieldError> warnings = new ArrayList<>();
+        List<Row> good = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        int rejected = 0;
+        for (CsvTable.Row row : table.rows()) {
+            int before = errors.size();
+            Row parsed = parse(row, errors, warnings);
+            if (parsed != null && !seen.add(parsed.externalId)) {
+                errors.add(FieldError.at(row.line(), "external_id", "external_id " + parsed.externalId + " が重複しています"));
+            }
+            if (errors.size() > before) {
+                rejected++;
+            } else {
+                good.add(parsed);
+            }
+        }
+        if (!errors.isEmpty() && !skipBadRows) {
+            if (dryRun) {
+                return new ImportResult(0, 0, rejected, errors, warnings);
+            }
+            throw new ProblemException(400, "Invalid request",
+                    "the resources file has errors; nothing was imported", errors);
+        }
+        int created = 0;
+        int updated = 0;
+        for (Row r : good) {
+            Optional<Resource> existing = em.createNamedQuery(Resource.FIND_BY_EXTERNAL_ID, Resource.class)
+                    .setParameter("externalId", r.externalId).getResultStream().findFirst();
+            if (existing.isPresent()) {
+                updated++;
+            } else {
+                created++;
+            }
+            if (dryRun) {
+                continue;
+            }
+            Resource res = existing.orElseGet(() -> new Resource(r.municipality, r.name, r.category, r.address));
+            apply(r, res);
+            if (publish) {
+                res.publish();
+            }
+            if (res.getId() == null) {
+                em.persist(res);
+            }
+        }
+        return new ImportResult(created, updated, rejected, errors, warnings);
+    }
+
+    private void apply(Row r, Resource res) {
+        res.setExternalId(r.externalId);
+        res.rename(r.name);
+        res.categorise(r.category);
+        res.relocate(r.address, r.lookup.town(), r.point);
+        CsvTable.Row c = r.cells;
+        res.setNameKana(c.has("name_kana") ? KanaReading.clean(c.get("name_kana")) : KanaReading.of(r.name));
+        res.setDescription(c.get("description"));
+        res.setPostalCode(c.get("postal_code"));
+        res.setContact(c.get("phone"), c.get("url"), c.get("email"));
+        res.setSchedule(c.has("schedule") ? Schedule.unparsed(c.get("schedule"), null) : Schedule.none());
+        res.setCost(c.get("cost"));
+        res.setReservation(c.get("reservation"));
+        res.setTarget(c.get("target"));
+        res.setAccessibility(Arrays.asList(c.get("accessibility").split(";")));
+        res.setHomeVisit(r.homeVisit);
+        res.setDepartments(Arrays.asList(c.get("departments").split(";")));
+        res.setOrganizer(c.get("organizer"));
+        res.maintainedBy(r.center);
+    }
+
+    private Row parse(CsvTable.Row row, List<FieldError> errors, List<FieldError> warnings) {
+        int line = row.line();
+        int before = errors.size();
+        String externalId = row.get("external_id");
+        if (externalId.isEmpty() || externalId.length() > 100) {
+            errors.add(FieldError.at(line, "external_id", "external_id は1〜100文字で必須です"));
+        }
+        String name = row.get("name");
+        if (name.isEmpty() || name.length() > 200) {
+            errors.add(FieldError.at(line, "name", "name は1〜200文字で必須です"));
+        }
+        Category category = Category.ofCode(row.get("category").toLowerCase(Locale.ROOT)).orElse(null);
+        if (category == null) {
+            errors.add(FieldError.at(line, "category", "category が不明です: " + row.get("category")));
+        }
+        String address = row.get("address");
+        if (address.isEmpty() || address.length() > 300) {
+            errors.add(FieldError.at(line, "address", "address は1〜300文字で必須です"));
+        }
+        GeoPoint point = null;
+        if (row.has("lat") || row.has("lon")) {
+            try {
+                point = new GeoPoint(Double.parseDouble(nfkc(row.get("lat"))), Double.parseDouble(nfkc(row.get("lon"))));
+            } catch (IllegalArgumentException e) {
+                errors.add(FieldError.at(line, row.has("lat") ? "lat" : "lon", "lat と lon は両方とも数値で指定してください"));
+            }
+        }
+        Boolean homeVisit = bool(row.get("home_visit"));
+        if (homeVisit == null) {
+            errors.add(FieldError.at(line, "home_visit", "home_visit は true/false（可/不可）です"));
+        }
+        for (String[] limit : new String[][]{{"description", "4000"}, {"schedule", "500"}, {"url", "500"},
+                {"email", "254"}, {"phone", "40"}, {"cost", "200"}, {"target", "300"}, {"organizer", "200"},
+                {"accessibility", "500"}, {"departments", "500"}, {"name_kana", "400"}, {"postal_code", "10"}}) {
+            if (row.get(limit[0]).length() > Integer.parseInt(limit[1])) {
+                errors.add(FieldError.at(line, limit[0], limit[0] + " は" + limit[1] + "文字以内です"));
+            }
+        }
+        if (row.has("url") && !row.get("url").matches("(?i)https?://\\S+")) {
+            errors.add(FieldError.at(line, "url", "url は http:// または https:// で始めてください"));
+        }
+        Center center = null;
+        if (row.has("center_code")) {
+            center = centers.find(row.get("center_code")).orElse(null);
+            if (center == null) {
+                errors.add(FieldError.at(line, "center_code", "センター " + row.get("center_code") + " は登録されていません"));
+            }
+        }
+        if (errors.size() > before) {
+            return null;
+        }
+        AreaLookup.Result found = lookup.lookup(address, center != null && center.getMunicipality() != null
+                ? center.getMunicipality().getCode() : null);
+        if (found.town() == null) {
+            warnings.add(FieldError.at(line, "address", "住所から町丁目を特定できません（地図上の位置は未設定になります）"));
+        }
+        if (center == null && found.town() != null) {
+            center = found.center();
+        }
+        Municipality municipality = found.town() != null ? found.town().getMunicipality()
+                : center != null ? center.getMunicipality() : found.municipality();
+        if (municipality == null) {
+            errors.add(FieldError.at(line, "address", "どの市区町村の資源か分かりません（center_code か正しい住所を指定してください）"));
+            return null;
+        }
+        if (center == null) {
+            warnings.add(FieldError.at(line, "center_code", "担当センターを特定できません"));
+        }
+        return new Row(row, externalId, name, category, address, point, homeVisit, center, municipality, found);
+    }
+
+    static Boolean bool(String value) {
+        String v = nfkc(value).toLowerCase(Locale.ROOT);
+        return switch (v) {
+            case "", "false", "0", "no", "不可", "なし", "無" -> Boolean.FALSE;
+            case "true", "1", "yes", "可", "あり", "有", "対応" -> Boolean.TRUE;
+            default -> null;
+        };
+    }
+
+    private static String nfkc(String s) {
+        return Normalizer.normalize(s == null ? "" : s, Normalizer.Form.NFKC).strip();
+    }
+
+    private record Row(CsvTable.Row cells, String externalId, String name, Category category, String address,
+                       GeoPoint point, boolean homeVisit, Center center, Municipality municipality,
+                       AreaLookup.Result lookup) {
+    }
+}

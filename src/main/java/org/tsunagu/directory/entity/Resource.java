@@ -1,0 +1,415 @@
+package org.tsunagu.directory.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.tsunagu.areas.entity.Center;
+import org.tsunagu.areas.entity.GeoPoint;
+import org.tsunagu.areas.entity.Municipality;
+import org.tsunagu.areas.entity.Town;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * 社会資源: anything residents can use — a salon, a dementia cafe, a clinic, a watch partner.
+ * Carries every field of the Tsunagu import format. Its lifecycle (draft → published → archived)
+ * and freshness (verifiedAt) are its own rules; the optimistic version makes concurrent edits
+ * fail loudly instead of silently overwriting each other.
+ */
+@Entity
+@Table(name = "resource")
+@NamedQuery(name = Resource.FIND_BY_EXTERNAL_ID, query = "SELECT r FROM Resource r WHERE r.externalId = :externalId")
+@NamedQuery(name = Resource.COUNT_BY_STATUS, query = "SELECT COUNT(r) FROM Resource r WHERE r.status = :status")
+@NamedQuery(name = Resource.FIND_PUBLISHED_BY_CENTER,
+        query = "SELECT r FROM Resource r WHERE r.center = :center AND r.status = org.tsunagu.directory.entity.ResourceStatus.PUBLISHED ORDER BY r.nameKana, r.name")
+public class Resource {
+
+    public static final String FIND_BY_EXTERNAL_ID = "Resource.findByExternalId";
+    public static final String COUNT_BY_STATUS = "Resource.countByStatus";
+    public static final String FIND_PUBLISHED_BY_CENTER = "Resource.findPublishedByCenter";
+
+    @Id
+    @SequenceGenerator(name = "resource_seq", sequenceName = "resource_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "resource_seq")
+    private Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "municipality_id")
+    private Municipality municipality;
+
+    /** The id the resource had in the file it was imported from; re-imports update by it. */
+    @Column(name = "external_id", unique = true)
+    private String externalId;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(name = "name_kana")
+    private String nameKana;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Category category;
+
+    private String description;
+
+    @Column(name = "postal_code")
+    private String postalCode;
+
+    @Column(nullable = false)
+    private String address;
+
+    @ManyToOne
+    @JoinColumn(name = "town_id")
+    private Town town;
+
+    @Embedded
+    private GeoPoint point;
+
+    private String phone;
+    private String url;
+    private String email;
+
+    @Embedded
+    private Schedule schedule = Schedule.none();
+
+    private String cost;
+
+    @Column(name = "free_of_charge")
+    private boolean free;
+
+    private String reservation;
+    private String target;
+
+    /** `;`-separated, e.g. 車いす可;駐車場あり */
+    private String accessibility;
+
+    @Column(name = "home_visit")
+    private boolean homeVisit;
+
+    /** `;`-separated 診療科 */
+    private String departments;
+
+    private String organizer;
+
+    /** The center that maintains this entry (usually the catchment's center). */
+    @ManyToOne
+    @JoinColumn(name = "center_id")
+    private Center center;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private ResourceStatus status = ResourceStatus.DRAFT;
+
+    @Column(name = "verified_at")
+    private Instant verifiedAt;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected Resource() {
+        // JPA
+    }
+
+    public Resource(Municipality municipality, String name, Category category, String address) {
+        this.municipality = municipality;
+        rename(name);
+        categorise(category);
+        relocate(address, null, null);
+    }
+
+    public void rename(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("name is required");
+        }
+        this.name = name.strip();
+    }
+
+    public void categorise(Category category) {
+        if (category == null) {
+            throw new IllegalArgumentException("category is required");
+        }
+        this.category = category;
+    }
+
+    /** Moves the resource: the address as written, the town it lies in and its point (either may be unknown). */
+    public void relocate(String address, Town town, GeoPoint point) {
+        if (address == null || address.isBlank()) {
+            throw new IllegalArgumentException("address is required");
+        }
+        this.address = address.strip();
+        this.town = town;
+        this.point = point != null ? point : town != null ? town.getPoint() : null;
+    }
+
+    public void publish() {
+        if (status == ResourceStatus.PUBLISHED) {
+            return;
+        }
+        this.status = ResourceStatus.PUBLISHED;
+    }
+
+    public void archive() {
+        this.status = ResourceStatus.ARCHIVED;
+    }
+
+    /** Back to draft: an archived resource is revived as a draft, never straight to the public. */
+    public void withdraw() {
+        this.status = ResourceStatus.DRAFT;
+    }
+
+    /** 「内容を確認しました」: staff confirmed the entry is still correct. */
+    public void markVerified(Instant at) {
+        this.verifiedAt = at;
+    }
+
+    public boolean isStale(Instant now, java.time.Duration maxAge) {
+        Instant reference = verifiedAt != null ? verifiedAt : createdAt;
+        return reference == null || reference.plus(maxAge).isBefore(now);
+    }
+
+    public boolean isPublished() {
+        return status == ResourceStatus.PUBLISHED;
+    }
+
+    /** 無料 / 0円 (also ０円, 無料（材料費実費） is not free). */
+    public static boolean costMeansFree(String cost) {
+        if (cost == null) {
+            return false;
+        }
+        String c = java.text.Normalizer.normalize(cost, java.text.Normalizer.Form.NFKC).strip();
+        return c.equals("無料") || c.matches("0\\s*円") || c.equalsIgnoreCase("free");
+    }
+
+    @PrePersist
+    void onCreate() {
+        Instant now = Instant.now();
+        createdAt = now;
+        updatedAt = now;
+    }
+
+    @PreUpdate
+    void onUpdate() {
+        updatedAt = Instant.now();
+    }
+
+    static String joinList(List<String> items) {
+        if (items == null) {
+            return null;
+        }
+        String joined = items.stream().map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.joining(";"));
+        return joined.isEmpty() ? null : joined;
+    }
+
+    static List<String> splitList(String joined) {
+        if (joined == null || joined.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(joined.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    // --- descriptive fields: plain data the center maintains -------------------------------
+
+    public void setExternalId(String externalId) {
+        this.externalId = blankToNull(externalId);
+    }
+
+    public void setNameKana(String nameKana) {
+        this.nameKana = blankToNull(nameKana);
+    }
+
+    public void setDescription(String description) {
+        this.description = blankToNull(description);
+    }
+
+    public void setPostalCode(String postalCode) {
+        this.postalCode = blankToNull(postalCode);
+    }
+
+    public void setContact(String phone, String url, String email) {
+        this.phone = blankToNull(phone);
+        this.url = blankToNull(url);
+        this.email = blankToNull(email);
+    }
+
+    public void setSchedule(Schedule schedule) {
+        this.schedule = schedule == null ? Schedule.none() : schedule;
+    }
+
+    public void setCost(String cost) {
+        this.cost = blankToNull(cost);
+        this.free = costMeansFree(cost);
+    }
+
+    public void setReservation(String reservation) {
+        this.reservation = blankToNull(reservation);
+    }
+
+    public void setTarget(String target) {
+        this.target = blankToNull(target);
+    }
+
+    public void setAccessibility(List<String> accessibility) {
+        this.accessibility = joinList(accessibility);
+    }
+
+    public void setHomeVisit(boolean homeVisit) {
+        this.homeVisit = homeVisit;
+    }
+
+    public void setDepartments(List<String> departments) {
+        this.departments = joinList(departments);
+    }
+
+    public void setOrganizer(String organizer) {
+        this.organizer = blankToNull(organizer);
+    }
+
+    public void maintainedBy(Center center) {
+        this.center = center;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    // --- accessors ---------------------------------------------------------------------------
+
+    public Long getId() {
+        return id;
+    }
+
+    public Municipality getMunicipality() {
+        return municipality;
+    }
+
+    public String getExternalId() {
+        return externalId;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getNameKana() {
+        return nameKana;
+    }
+
+    public Category getCategory() {
+        return category;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public String getPostalCode() {
+        return postalCode;
+    }
+
+    public String getAddress() {
+        return address;
+    }
+
+    public Town getTown() {
+        return town;
+    }
+
+    public GeoPoint getPoint() {
+        return GeoPoint.orNull(point);
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public Schedule getSchedule() {
+        return schedule == null ? Schedule.none() : schedule;
+    }
+
+    public String getCost() {
+        return cost;
+    }
+
+    public boolean isFree() {
+        return free;
+    }
+
+    public String getReservation() {
+        return reservation;
+    }
+
+    public String getTarget() {
+        return target;
+    }
+
+    public List<String> getAccessibility() {
+        return splitList(accessibility);
+    }
+
+    public boolean isHomeVisit() {
+        return homeVisit;
+    }
+
+    public List<String> getDepartments() {
+        return splitList(departments);
+    }
+
+    public String getOrganizer() {
+        return organizer;
+    }
+
+    public Center getCenter() {
+        return center;
+    }
+
+    public ResourceStatus getStatus() {
+        return status;
+    }
+
+    public Instant getVerifiedAt() {
+        return verifiedAt;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}

@@ -1,0 +1,54 @@
+package org.tsunagu.platform;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+import javax.sql.DataSource;
+import java.util.logging.Logger;
+
+/**
+ * The one database of the portal and its schema. The datasource is defined here with MicroProfile
+ * Config placeholders, so the embedded H2 file database (default) and PostgreSQL (production) differ
+ * only in environment variables. Flyway migrates at boot, before anything else touches the database.
+ */
+@DataSourceDefinition(
+        name = Database.JNDI_NAME,
+        className = "${MPCONFIG=tsunagu.db.driver}",
+        url = "${MPCONFIG=tsunagu.db.url}",
+        user = "${MPCONFIG=tsunagu.db.user}",
+        password = "${MPCONFIG=tsunagu.db.password}",
+        maxPoolSize = 32,
+        minPoolSize = 2,
+        properties = {
+                "fish.payara.is-connection-validation-required=true",
+                "fish.payara.connection-validation-method=auto-commit"
+        })
+@Singleton
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Database {
+
+    public static final String JNDI_NAME = "java:app/jdbc/tsunagu";
+    private static final Logger LOG = Logger.getLogger(Database.class.getName());
+
+    @Resource(lookup = JNDI_NAME)
+    DataSource dataSource;
+
+    @PostConstruct
+    void migrate() {
+        MigrateResult result = Flyway.configure(getClass().getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        LOG.info(() -> "database schema at version " + result.targetSchemaVersion
+                + " (" + result.migrationsExecuted + " migrations applied now)");
+    }
+}
