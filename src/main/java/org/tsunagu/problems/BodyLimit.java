@@ -19,14 +19,33 @@ import java.io.InputStream;
 public class BodyLimit implements ContainerRequestFilter {
 
     public static final long MAX_BYTES = 1024 * 1024;
+    private static final long DRAIN_LIMIT = 16L * 1024 * 1024;
 
     @Override
     public void filter(ContainerRequestContext request) {
         if (request.getLength() > MAX_BYTES) {
+            if (request.getLength() <= DRAIN_LIMIT) {
+                drain(request.getEntityStream());
+            }
             throw tooLarge();
         }
         if (request.hasEntity()) {
             request.setEntityStream(new Counting(request.getEntityStream()));
+        }
+    }
+
+    /**
+     * A moderately oversized body is read and discarded so the client, still sending, receives the
+     * 413 instead of a reset connection; anything larger is refused without reading.
+     */
+    private static void drain(InputStream in) {
+        byte[] buf = new byte[64 * 1024];
+        try {
+            while (in.read(buf) >= 0) {
+                // discard
+            }
+        } catch (IOException e) {
+            // the client gave up; the 413 still stands
         }
     }
 

@@ -114,6 +114,8 @@ public final class ProblemMappers {
                 detail = "No acceptable representation.";
             } else if (e instanceof NotAuthorizedException) {
                 detail = "Authentication is required.";
+            } else if (e instanceof jakarta.ws.rs.ForbiddenException) {
+                detail = "Your role does not allow this.";
             } else {
                 detail = status >= 500 ? "The server could not complete the request." : e.getMessage();
             }
@@ -123,8 +125,10 @@ public final class ProblemMappers {
             Response.ResponseBuilder b = Response.fromResponse(Problems.response(status,
                     Response.Status.fromStatusCode(status) == null ? "Error"
                             : Response.Status.fromStatusCode(status).getReasonPhrase(), detail));
-            if (original != null && original.getHeaderString(HttpHeaders.WWW_AUTHENTICATE) != null) {
-                b.header(HttpHeaders.WWW_AUTHENTICATE, original.getHeaderString(HttpHeaders.WWW_AUTHENTICATE));
+            if (status == 401) {
+                // @RolesAllowed is enforced by Jersey's RolesAllowedDynamicFeature (registered by Payara);
+                // its NotAuthorizedException carries no challenge, so the API's one scheme is named here.
+                b.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"tsunagu\", charset=\"UTF-8\"");
             }
             if (original != null && original.getHeaderString(HttpHeaders.ALLOW) != null) {
                 b.header(HttpHeaders.ALLOW, original.getHeaderString(HttpHeaders.ALLOW));
