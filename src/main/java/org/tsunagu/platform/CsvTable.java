@@ -63,6 +63,7 @@ public final class CsvTable {
             text = text.substring(1);
         }
         CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setTrim(false).get();
+        int[] lineStarts = lineStarts(text);
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             List<CSVRecord> records = parser.getRecords();
             if (records.isEmpty()) {
@@ -91,7 +92,7 @@ public final class CsvTable {
                 }
                 boolean blank = cells.values().stream().allMatch(String::isBlank);
                 if (!blank) {
-                    rows.add(new Row(lineOf(records, i), cells));
+                    rows.add(new Row(lineOf(lineStarts, r.getCharacterPosition()), cells));
                 }
             }
             return new CsvTable(List.copyOf(header), List.copyOf(rows), charset);
@@ -101,9 +102,23 @@ public final class CsvTable {
         }
     }
 
-    /** Physical line number of record i (header is line 1), assuming no line breaks inside cells before it. */
-    private static int lineOf(List<CSVRecord> records, int i) {
-        return i + 1;
+    /** Offsets at which each physical line starts (after \n or a lone \r). */
+    private static int[] lineStarts(String text) {
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+                starts.add(i + 1);
+            }
+        }
+        return starts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The 1-based physical line on which a record starts, blank lines and multi-line cells included. */
+    private static int lineOf(int[] lineStarts, long position) {
+        int i = java.util.Arrays.binarySearch(lineStarts, (int) position);
+        return (i >= 0 ? i : -i - 2) + 1;
     }
 
     static Charset detect(byte[] bytes) {

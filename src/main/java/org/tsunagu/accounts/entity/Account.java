@@ -163,12 +163,14 @@ public class Account {
 
     /** Whether this account may see or act on the given center's data (core: every center of its municipality). */
     public boolean mayActFor(Center target) {
-        if (role == Role.CORE) {
-            return target != null && center != null && center.getMunicipality() != null
-                    && target.getMunicipality() != null
-                    && center.getMunicipality().getId().equals(target.getMunicipality().getId());
+        if (target == null || center == null) {
+            return false;
         }
-        return role == Role.STAFF && target != null && center != null && center.getId().equals(target.getId());
+        if (role == Role.CORE) {
+            return center.getMunicipality() != null && target.getMunicipality() != null
+                    && center.getMunicipality().getCode().equals(target.getMunicipality().getCode());
+        }
+        return role == Role.STAFF && center.getCode().equals(target.getCode());
     }
 
     @PrePersist

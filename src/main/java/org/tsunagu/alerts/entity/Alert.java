@@ -238,6 +238,7 @@ public class Alert {
         center = to;
         status = AlertStatus.TRANSFERRED;
         assignee = null;
+        escalated = false; // the new center's own deadline runs from now
         events.add(new AlertEvent(this, AlertEventType.TRANSFER, staff, at).withTransfer(from, to).withNote(reason));
     }
 

@@ -175,7 +175,7 @@ public class Resource {
         this.status = ResourceStatus.ARCHIVED;
     }
 
-    /** Back to draft: an archived resource is revived as a draft, never straight to the public. */
+    /** Back to draft: hidden from residents while it is being corrected. */
     public void withdraw() {
         this.status = ResourceStatus.DRAFT;
     }

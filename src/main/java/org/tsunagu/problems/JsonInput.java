@@ -1,0 +1,97 @@
+package org.tsunagu.problems;
+
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads fields of a JSON request body with type checks that become field errors (400) instead of
+ * class-cast exceptions (500). Collect, then {@link #verify()}.
+ */
+public final class JsonInput {
+
+    private final JsonObject body;
+    private final List<FieldError> errors = new ArrayList<>();
+
+    public JsonInput(JsonObject body) {
+        if (body == null) {
+            throw ProblemException.invalid("body", "a JSON object is required");
+        }
+        this.body = body;
+    }
+
+    public String string(String field, boolean required, int maxLength) {
+        JsonValue v = body.get(field);
+        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+            if (required) {
+                errors.add(FieldError.of(field, field + " は必須です"));
+            }
+            return null;
+        }
+        if (!(v instanceof JsonString s)) {
+            errors.add(FieldError.of(field, field + " は文字列です"));
+            return null;
+        }
+        String value = s.getString().strip();
+        if (required && value.isEmpty()) {
+            errors.add(FieldError.of(field, field + " は必須です"));
+        } else if (value.length() > maxLength) {
+            errors.add(FieldError.of(field, field + " は" + maxLength + "文字以内です"));
+        }
+        return value.isEmpty() ? null : value;
+    }
+
+    public Long number(String field, boolean required) {
+        JsonValue v = body.get(field);
+        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+            if (required) {
+                errors.add(FieldError.of(field, field + " は必須です"));
+            }
+            return null;
+        }
+        if (!(v instanceof JsonNumber n) || !n.isIntegral()) {
+            errors.add(FieldError.of(field, field + " は整数です"));
+            return null;
+        }
+        try {
+            return n.longValueExact();
+        } catch (ArithmeticException e) {
+            errors.add(FieldError.of(field, field + " が大きすぎます"));
+            return null;
+        }
+    }
+
+    public Boolean bool(String field) {
+        JsonValue v = body.get(field);
+        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (v == JsonValue.TRUE) {
+            return true;
+        }
+        if (v == JsonValue.FALSE) {
+            return false;
+        }
+        errors.add(FieldError.of(field, field + " は true か false です"));
+        return null;
+    }
+
+    public void error(String field, String message) {
+        errors.add(FieldError.of(field, message));
+    }
+
+    public boolean hasErrors() {
+        return !errors.isEmpty();
+    }
+
+    /** Throws a 400 problem listing every collected error. */
+    public void verify() {
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid("入力内容に誤りがあります", errors);
+        }
+    }
+}
