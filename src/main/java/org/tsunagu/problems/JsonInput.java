@@ -17,11 +17,12 @@ public final class JsonInput {
     private final JsonObject body;
     private final List<FieldError> errors = new ArrayList<>();
 
-    public JsonInput(JsonObject body) {
-        if (body == null) {
-            throw ProblemException.invalid("body", "a JSON object is required");
+    /** Takes any JSON value, so that an array or a string where an object belongs is a 400, not a 500. */
+    public JsonInput(JsonValue body) {
+        if (!(body instanceof JsonObject object)) {
+            throw ProblemException.invalid("body", "リクエスト本文は JSON オブジェクトで送ってください");
         }
-        this.body = body;
+        this.body = object;
     }
 
     public String string(String field, boolean required, int maxLength) {

@@ -51,7 +51,7 @@ public class AccountsResource {
 
     @POST
     @Transactional
-    public Response create(JsonObject body, @Context UriInfo uri) {
+    public Response create(jakarta.json.JsonValue body, @Context UriInfo uri) {
         JsonInput in = new JsonInput(body);
         String username = in.string("username", true, 64);
         String password = in.string("password", true, 200);
@@ -81,7 +81,7 @@ public class AccountsResource {
     @PATCH
     @Path("{username}")
     @Transactional
-    public JsonObject update(@PathParam("username") String username, JsonObject body) {
+    public JsonObject update(@PathParam("username") String username, jakarta.json.JsonValue body) {
         Account a = accounts.find(username).orElseThrow(() -> ProblemException.notFound("no account " + username));
         JsonInput in = new JsonInput(body);
         Boolean enabled = in.bool("enabled");

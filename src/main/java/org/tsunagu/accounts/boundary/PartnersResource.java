@@ -65,7 +65,7 @@ public class PartnersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
     @Transactional
-    public Response create(JsonObject body, @Context UriInfo uri) {
+    public Response create(jakarta.json.JsonValue body, @Context UriInfo uri) {
         JsonInput in = new JsonInput(body);
         String name = in.string("name", true, 200);
         String typeCode = in.string("type", true, 40);

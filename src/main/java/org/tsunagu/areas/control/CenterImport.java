@@ -79,6 +79,11 @@ public class CenterImport {
             if (m == null) {
                 m = municipalityNamedIn(row.get("address"), known).orElse(null);
             }
+            Municipality boundTo = findCenter(code).map(Center::getMunicipality).orElse(null);
+            if (m != null && boundTo != null && !boundTo.getCode().equals(m.getCode())) {
+                errors.add(FieldError.at(line, "center_code", "センター " + code + " は別の市区町村 ("
+                        + boundTo.getCode() + ") のセンターです"));
+            }
             parsed.add(new Parsed(line, code, row.get("name"), kind.orElse(null), row.get("region"),
                     row.get("address"), row.get("phone"), row.get("email"), m));
         }

@@ -30,7 +30,7 @@ import java.util.Optional;
 @NamedQuery(name = Town.FIND_BY_MUNICIPALITY,
         query = "SELECT t FROM Town t WHERE t.municipality = :municipality ORDER BY t.kana, t.name, t.koaza")
 @NamedQuery(name = Town.FIND_BY_CENTER,
-        query = "SELECT t FROM Town t WHERE t.center = :center ORDER BY t.kana, t.name, t.koaza")
+        query = "SELECT t FROM Town t WHERE t.center = :center ORDER BY t.id")
 @NamedQuery(name = Town.FIND_BY_NAME,
         query = "SELECT t FROM Town t WHERE t.municipality = :municipality AND t.name = :name AND t.koaza = :koaza")
 @NamedQuery(name = Town.COUNT_BY_MUNICIPALITY,

@@ -1,0 +1,89 @@
+package org.tsunagu.accounts.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.util.ResourceBundle;
+
+/** Form login for staff and partners; returns to the page that asked for it (same site only). */
+@Named
+@RequestScoped
+public class LoginPage {
+
+    @Inject
+    SecurityContext securityContext;
+
+    @Inject
+    FacesContext faces;
+
+    private String username;
+    private String password;
+    private String next;
+
+    public void login() throws IOException {
+        ExternalContext ext = faces.getExternalContext();
+        AuthenticationStatus status = securityContext.authenticate(
+                (HttpServletRequest) ext.getRequest(), (HttpServletResponse) ext.getResponse(),
+                AuthenticationParameters.withParams().credential(new UsernamePasswordCredential(
+                        username == null ? "" : username, password == null ? "" : password)));
+        if (status == AuthenticationStatus.SUCCESS) {
+            ext.redirect(ext.getRequestContextPath() + safeNext());
+            faces.responseComplete();
+        } else if (status != AuthenticationStatus.SEND_CONTINUE) {
+            ResourceBundle msg = faces.getApplication().getResourceBundle(faces, "msg");
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, msg.getString("login.failed"), null));
+        } else {
+            faces.responseComplete();
+        }
+    }
+
+    public void logout() throws IOException, jakarta.servlet.ServletException {
+        ExternalContext ext = faces.getExternalContext();
+        ((HttpServletRequest) ext.getRequest()).logout();
+        ext.invalidateSession();
+        ext.redirect(ext.getRequestContextPath() + "/");
+    }
+
+    /** Only local paths: never redirect a user to another site after login. */
+    String safeNext() {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")) {
+            return "/staff/";
+        }
+        return next;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getNext() {
+        return next;
+    }
+
+    public void setNext(String next) {
+        this.next = next;
+    }
+}
