@@ -136,6 +136,67 @@ class AccountsIT {
         assertEquals(400, emptyPatch.status());
     }
 
+    /** A browser-like client: keeps cookies, submits the Faces login form with its hidden fields. */
+    static final class Browser {
+        final java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .cookieHandler(new java.net.CookieManager()).build();
+        final java.net.URI base;
+
+        Browser(java.net.URI base) {
+            this.base = base;
+        }
+
+        java.net.http.HttpResponse<String> get(String path) throws Exception {
+            return http.send(java.net.http.HttpRequest.newBuilder(base.resolve(path)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+        }
+
+        java.net.http.HttpResponse<String> login(String user, String password) throws Exception {
+            String page = get("login?next=" + Api.q("/staff/")).body();
+            java.util.regex.Matcher form = java.util.regex.Pattern
+                    .compile("<form id=\"login\"[^>]*action=\"([^\"]+)\"").matcher(page);
+            assertTrue(form.find(), page);
+            StringBuilder body = new StringBuilder();
+            java.util.regex.Matcher hidden = java.util.regex.Pattern
+                    .compile("<input[^>]*type=\"hidden\"[^>]*name=\"([^\"]+)\"[^>]*value=\"([^\"]*)\"").matcher(page);
+            while (hidden.find()) {
+                body.append(Api.q(hidden.group(1))).append('=')
+                        .append(Api.q(hidden.group(2).replace("&#47;", "/").replace("&amp;", "&"))).append('&');
+            }
+            body.append("username=").append(Api.q(user)).append("&password=").append(Api.q(password))
+                    .append("&submit=").append(Api.q("ログイン"));
+            java.net.URI action = base.resolve(form.group(1).replace("&amp;", "&"));
+            return http.send(java.net.http.HttpRequest.newBuilder(action)
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    @Test
+    void staff_sign_in_with_the_login_form_and_the_session_keeps_them_signed_in() throws Exception {
+        java.net.URI root = Api.loopback(base);
+        Browser wrong = new Browser(root);
+        var refused = wrong.login("core", "not-the-password");
+        assertEquals(200, refused.statusCode());
+        assertTrue(refused.body().contains("ユーザー名またはパスワードが正しくありません"), refused.body());
+        assertEquals(302, wrong.get("staff/").statusCode(), "still not signed in");
+
+        Browser browser = new Browser(root);
+        var signedIn = browser.login("core", Api.DEMO_PASSWORD);
+        assertEquals(302, signedIn.statusCode(), signedIn.body());
+        assertTrue(signedIn.headers().firstValue("Location").orElse("").endsWith("/staff/"));
+        var staffPage = browser.get("staff/");
+        assertEquals(200, staffPage.statusCode());
+        assertTrue(staffPage.body().contains("<strong id=\"caller\">core</strong>"), staffPage.body());
+
+        var api = browser.http.send(java.net.http.HttpRequest.newBuilder(root.resolve("api/v1/accounts"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, api.statusCode(), "the API never accepts the page session cookie");
+    }
+
     @Test
     void categories_list_all_twelve_codes() {
         Api.Reply r = anonymous.get("api/v1/categories");
