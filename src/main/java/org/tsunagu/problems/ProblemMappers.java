@@ -60,16 +60,6 @@ public final class ProblemMappers {
         }
     }
 
-    /** An alert asked to do what its status forbids. */
-    @Provider
-    public static class IllegalTransitionMapper
-            implements ExceptionMapper<org.tsunagu.alerts.entity.IllegalTransitionException> {
-        @Override
-        public Response toResponse(org.tsunagu.alerts.entity.IllegalTransitionException e) {
-            return Problems.response(409, "Conflict", e.getMessage());
-        }
-    }
-
     /** Malformed or mistyped JSON bodies. */
     @Provider
     public static class JsonbMapper implements ExceptionMapper<JsonbException> {

@@ -1,19 +1,10 @@
 package org.tsunagu.accounts.boundary;
 
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.tsunagu.Api;
+import org.tsunagu.PortalIT;
 
-import java.io.File;
-import java.net.URL;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,26 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and accounts, new accounts can sign in with Basic on the API, bad input is a 400/409 problem that
  * changes nothing, the public partner list never shows contacts, and the Japanese pages render.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class AccountsIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("tsunagu.war")));
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Api anonymous;
-    Api admin;
-
-    @BeforeEach
-    void clients() {
-        anonymous = new Api(Api.loopback(base));
-        admin = anonymous.asDemo("admin");
-    }
+class AccountsIT extends PortalIT {
 
     static String unique(String prefix) {
         return prefix + ThreadLocalRandom.current().nextInt(100000, 999999);

@@ -2,22 +2,11 @@ package org.tsunagu.areas.boundary;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.tsunagu.Api;
+import org.tsunagu.PortalIT;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,33 +17,13 @@ import java.util.concurrent.ThreadLocalRandom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Black-box tests of the areas API on the real WAR in Payara Micro (demo profile): centers and
  * towns imports (including broken files that must change nothing), the address lookup in mixed
  * notations on the Shiroi sample catchment, authentication and error shapes, health.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class AreasIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("tsunagu.war")));
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Api anonymous;
-    Api admin;
-
-    @BeforeEach
-    void clients() throws URISyntaxException {
-        anonymous = new Api(Api.loopback(base));
-        admin = anonymous.asDemo("admin");
-    }
+class AreasIT extends PortalIT {
 
     static Path shared(String relative) {
         return Path.of(System.getProperty("tsunagu.shared", "../shared")).resolve(relative);
@@ -80,7 +49,7 @@ class AreasIT {
     }
 
     @Test
-    void health_is_up() throws URISyntaxException {
+    void health_is_up() {
         Api.Reply r = new Api(Api.loopback(base).resolve("/")).get("health");
         assertEquals(200, r.status(), r::toString);
         assertTrue(r.body().contains("\"UP\""), r::toString);
@@ -308,9 +277,5 @@ class AreasIT {
         JsonObject decided = anonymous.get("api/v1/centers/lookup?address=" + Api.q("今井5") + "&municipality=122327").json();
         assertEquals("shiroi-chokuei", decided.getJsonObject("center").getString("code"), decided::toString);
         assertEquals(t.a(), lookup(t.cityName() + "今井5").getJsonObject("center").getString("code"));
-    }
-
-    static void failWith(Api.Reply r) {
-        fail(r.toString());
     }
 }
