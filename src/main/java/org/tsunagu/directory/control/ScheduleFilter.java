@@ -1,0 +1,108 @@
+package org.tsunagu.directory.control;
+
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.search.ConstantScoreScorer;
+import org.apache.lucene.search.ConstantScoreWeight;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TwoPhaseIterator;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.BytesRef;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * "Held on this date": evaluates each document's recurrence rules (monthly nth weekdays, month
+ * exceptions, Japanese public holidays) for one date. Rules are doc values with ordinals, and
+ * resources share few distinct schedules, so each distinct rule is decoded and evaluated once per
+ * segment and query, not once per document. No pre-expanded date list that would go stale.
+ */
+final class ScheduleFilter extends Query {
+
+    private static final int CACHE_LIMIT = 50_000;
+    private static final ConcurrentHashMap<String, Recurrence> DECODED = new ConcurrentHashMap<>();
+
+    private final LocalDate date;
+
+    ScheduleFilter(LocalDate date) {
+        this.date = date;
+    }
+
+    /** The decoded recurrence of a rules text, shared by all queries. */
+    static Recurrence recurrence(String rules) {
+        if (rules == null) {
+            return Recurrence.of(org.tsunagu.directory.entity.Schedule.none());
+        }
+        Recurrence r = DECODED.get(rules);
+        if (r == null) {
+            if (DECODED.size() > CACHE_LIMIT) {
+                DECODED.clear();
+            }
+            r = Recurrence.decode(rules);
+            DECODED.put(rules, r);
+        }
+        return r;
+    }
+
+    @Override
+    public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) {
+        return new ConstantScoreWeight(this, boost) {
+            @Override
+            public Scorer scorer(LeafReaderContext context) throws IOException {
+                SortedDocValues rules = DocValues.getSorted(context.reader(), SearchSchema.RULES);
+                byte[] verdicts = new byte[Math.max(rules.getValueCount(), 0)]; // 0 unknown, 1 yes, 2 no
+                TwoPhaseIterator matching = new TwoPhaseIterator(rules) {
+                    @Override
+                    public boolean matches() throws IOException {
+                        int ord = rules.ordValue();
+                        if (verdicts[ord] == 0) {
+                            BytesRef text = rules.lookupOrd(ord);
+                            verdicts[ord] = recurrence(text.utf8ToString()).occursOn(date) ? (byte) 1 : (byte) 2;
+                        }
+                        return verdicts[ord] == 1;
+                    }
+
+                    @Override
+                    public float matchCost() {
+                        return 10;
+                    }
+                };
+                return new ConstantScoreScorer(this, score(), scoreMode, matching);
+            }
+
+            @Override
+            public boolean isCacheable(LeafReaderContext ctx) {
+                return DocValues.isCacheable(ctx, SearchSchema.RULES);
+            }
+        };
+    }
+
+    @Override
+    public void visit(QueryVisitor visitor) {
+        if (visitor.acceptField(SearchSchema.RULES)) {
+            visitor.visitLeaf(this);
+        }
+    }
+
+    @Override
+    public String toString(String field) {
+        return "heldOn(" + date + ")";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return sameClassAs(o) && date.equals(((ScheduleFilter) o).date);
+    }
+
+    @Override
+    public int hashCode() {
+        return classHash() * 31 + date.hashCode();
+    }
+}

@@ -1,0 +1,62 @@
+package org.tsunagu.directory.control;
+
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+
+import java.io.StringReader;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A resource as a result list shows it (api.md search item). The index stores this record with each
+ * document, so a page of hits is rendered without touching the database.
+ */
+public record SearchHit(long id, String externalId, String name, String nameKana, String category, String summary,
+                        String address, String town, Double lat, Double lon, Double distanceKm, String centerCode,
+                        String schedule, String rules, List<LocalDate> nextDates, boolean homeVisit,
+                        String highlight) {
+
+    /** The stored form of an indexed resource. */
+    static String stored(IndexedResource r) {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("id", r.id()).add("name", r.name())
+                .add("category", r.category().code()).add("address", r.address()).add("homeVisit", r.homeVisit());
+        put(b, "externalId", r.externalId());
+        put(b, "nameKana", r.nameKana());
+        put(b, "summary", r.summary());
+        put(b, "town", r.townDisplay());
+        put(b, "centerCode", r.center());
+        put(b, "schedule", r.schedule());
+        put(b, "rules", r.rules());
+        if (r.lat() != null && r.lon() != null) {
+            b.add("lat", r.lat()).add("lon", r.lon());
+        }
+        return b.build().toString();
+    }
+
+    private static void put(JsonObjectBuilder b, String key, String value) {
+        if (value != null) {
+            b.add(key, value);
+        }
+    }
+
+    static SearchHit fromStored(String json, Double distanceKm, List<LocalDate> nextDates, String highlight) {
+        JsonObject o = Json.createReader(new StringReader(json)).readObject();
+        return new SearchHit(o.getJsonNumber("id").longValue(), text(o, "externalId"), o.getString("name"),
+                text(o, "nameKana"), o.getString("category"), text(o, "summary"), o.getString("address"),
+                text(o, "town"), number(o, "lat"), number(o, "lon"), distanceKm, text(o, "centerCode"),
+                text(o, "schedule"), text(o, "rules"), nextDates, o.getBoolean("homeVisit", false), highlight);
+    }
+
+    private static String text(JsonObject o, String key) {
+        JsonValue v = o.get(key);
+        return v == null || v.getValueType() != JsonValue.ValueType.STRING ? null : o.getString(key);
+    }
+
+    private static Double number(JsonObject o, String key) {
+        JsonValue v = o.get(key);
+        return v instanceof JsonNumber n ? n.doubleValue() : null;
+    }
+}
