@@ -1,0 +1,285 @@
+package org.tsunagu.directory.control;
+
+import jakarta.annotation.PreDestroy;
+
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tsunagu.areas.control.TownsChanged;
+import org.tsunagu.areas.entity.Town;
+import org.tsunagu.directory.entity.Resource;
+import org.tsunagu.directory.entity.ResourceStatus;
+import org.tsunagu.directory.entity.SynonymGroup;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Keeps the search index in step with the database and answers searches. Changes arrive as
+ * {@link ResourcesChanged} events after their transaction committed; one worker at a time reloads
+ * the changed resources and writes them, so two quick edits of one resource can never be applied
+ * out of order. Town imports and synonym changes alter the analysis and trigger a rebuild in the
+ * background while the old index keeps answering; changes made during a rebuild are replayed on
+ * the new index before anyone can miss them.
+ */
+@ApplicationScoped
+public class ResourceSearch {
+
+    static final int CHUNK = 500;
+    private static final Logger LOG = Logger.getLogger(ResourceSearch.class.getName());
+
+    /** What an admin sees of the index. */
+    public record Status(String generation, int documents, long published, boolean rebuilding,
+                         Instant lastRebuildAt, Long lastRebuildMillis, String analysis) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @jakarta.annotation.Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    @ConfigProperty(name = "tsunagu.index.dir")
+    String indexDir;
+
+    private volatile ResourceIndex index;
+    private final Set<Long> pending = new LinkedHashSet<>();
+    private final Set<Long> changedDuringRebuild = new HashSet<>();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean rebuilding = new AtomicBoolean();
+    private final AtomicBoolean rebuildAgain = new AtomicBoolean();
+    private volatile Instant lastRebuildAt;
+    private volatile Long lastRebuildMillis;
+
+    /**
+     * Opens the index at start: a missing or unreadable index is rebuilt before the portal answers; one
+     * built with another analysis, or that disagrees with the database, is rebuilt in the background.
+     */
+    public synchronized void start() {
+        if (index != null) {
+            return;
+        }
+        SearchSchema schema = schema();
+        ResourceIndex opened = ResourceIndex.open(Path.of(indexDir), schema);
+        index = opened;
+        switch (opened.openedAs()) {
+            case MISSING -> {
+                LOG.info("search index missing or unreadable: building it from the database");
+                rebuilding.set(true);
+                try {
+                    rebuild(schema);
+                } finally {
+                    rebuilding.set(false);
+                }
+            }
+            case STALE -> {
+                LOG.info("search index was built with another analysis: rebuilding in the background");
+                rebuildInBackground();
+            }
+            case READY -> {
+                long published = countPublished();
+                if (opened.size() != published) {
+                    LOG.info(() -> "search index holds " + opened.size() + " resources, the database " + published
+                            + ": rebuilding in the background");
+                    rebuildInBackground();
+                }
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        ResourceIndex i = index;
+        if (i != null) {
+            i.close();
+        }
+    }
+
+    public SearchResult search(SearchQuery query) {
+        return index().search(query);
+    }
+
+    public List<ResourceIndex.Suggestion> suggest(String prefix, String municipality, int max) {
+        return index().suggest(prefix, municipality, max);
+    }
+
+    public Status status() {
+        ResourceIndex i = index();
+        return new Status(i.generation(), i.size(), countPublished(), rebuilding.get(), lastRebuildAt,
+                lastRebuildMillis, i.schema().version());
+    }
+
+    private ResourceIndex index() {
+        ResourceIndex i = index;
+        if (i == null) {
+            start();
+            i = index;
+        }
+        return i;
+    }
+
+    // --- keeping up with the database ---------------------------------------------------------
+
+    void onResourcesChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ResourcesChanged event) {
+        if (index == null) {
+            return; // not started yet: the start compares with the database
+        }
+        changed(event.ids());
+    }
+
+    void onTownsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) TownsChanged event) {
+        if (index != null) {
+            rebuildInBackground();
+        }
+    }
+
+    void onSynonymsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) SynonymsChanged event) {
+        if (index != null) {
+            rebuildInBackground();
+        }
+    }
+
+    /** Queues resources for re-reading; the single worker writes them to the index. */
+    public void changed(Collection<Long> ids) {
+        synchronized (pending) {
+            pending.addAll(ids);
+            if (rebuilding.get()) {
+                changedDuringRebuild.addAll(ids);
+            }
+        }
+        if (draining.compareAndSet(false, true)) {
+            executor.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        try {
+            while (true) {
+                List<Long> batch;
+                synchronized (pending) {
+                    if (pending.isEmpty()) {
+                        draining.set(false);
+                        return;
+                    }
+                    batch = new ArrayList<>(pending);
+                    pending.clear();
+                }
+                apply(batch);
+            }
+        } catch (RuntimeException e) {
+            draining.set(false);
+            LOG.log(Level.SEVERE, "search index update failed; the index will be rebuilt", e);
+            rebuildInBackground();
+        }
+    }
+
+    private void apply(List<Long> ids) {
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            List<IndexedResource> published = new ArrayList<>();
+            Set<Long> gone = new HashSet<>(chunk);
+            for (Resource r : em.createNamedQuery(Resource.FIND_BY_IDS, Resource.class)
+                    .setParameter("ids", chunk).getResultList()) {
+                if (r.isPublished()) {
+                    published.add(IndexedResource.of(r));
+                    gone.remove(r.getId());
+                }
+            }
+            index.upsert(published);
+            index.delete(gone);
+        }
+    }
+
+    /** Rebuilds from the database in the background; a request during a rebuild runs once more after it. */
+    public boolean rebuildInBackground() {
+        if (!rebuilding.compareAndSet(false, true)) {
+            rebuildAgain.set(true);
+            return false;
+        }
+        executor.execute(() -> {
+            try {
+                do {
+                    rebuildAgain.set(false);
+                    rebuild(schema());
+                } while (rebuildAgain.get());
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "search index rebuild failed; the previous index keeps answering", e);
+            } finally {
+                rebuilding.set(false);
+            }
+        });
+        return true;
+    }
+
+    private void rebuild(SearchSchema schema) {
+        long started = System.nanoTime();
+        synchronized (pending) {
+            changedDuringRebuild.clear();
+        }
+        ResourceIndex.Rebuild build = index.rebuild(schema);
+        try {
+            long after = Long.MIN_VALUE;
+            while (true) {
+                List<Resource> chunk = em.createNamedQuery(Resource.FIND_PUBLISHED_AFTER, Resource.class)
+                        .setParameter("status", ResourceStatus.PUBLISHED).setParameter("after", after)
+                        .setMaxResults(CHUNK).getResultList();
+                if (chunk.isEmpty()) {
+                    break;
+                }
+                build.add(chunk.stream().map(IndexedResource::of).toList());
+                after = chunk.get(chunk.size() - 1).getId();
+                em.clear();
+            }
+            build.finish();
+        } catch (RuntimeException e) {
+            build.abandon();
+            throw e;
+        }
+        lastRebuildAt = Instant.now();
+        lastRebuildMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        LOG.info(() -> "search index rebuilt: " + build.count() + " resources in " + lastRebuildMillis + " ms");
+        List<Long> replay;
+        synchronized (pending) {
+            replay = new ArrayList<>(changedDuringRebuild);
+            changedDuringRebuild.clear();
+        }
+        if (!replay.isEmpty()) {
+            changed(replay);
+        }
+    }
+
+    /** The analysis as the database defines it now: its towns and the synonym groups. */
+    SearchSchema schema() {
+        List<PlaceDictionary.Place> places = new ArrayList<>();
+        for (Town t : em.createNamedQuery(Town.FIND_ALL, Town.class).getResultList()) {
+            places.add(new PlaceDictionary.Place(t.getName(), t.getKana()));
+            if (!t.getKoaza().isEmpty()) {
+                places.add(new PlaceDictionary.Place(t.getKoaza(), null));
+            }
+        }
+        List<List<String>> groups = em.createNamedQuery(SynonymGroup.FIND_ALL, SynonymGroup.class).getResultList()
+                .stream().map(SynonymGroup::getTerms).toList();
+        return new SearchSchema(PlaceDictionary.of(places), Synonyms.bundledPlus(groups));
+    }
+
+    private long countPublished() {
+        return em.createNamedQuery(Resource.COUNT_BY_STATUS, Long.class)
+                .setParameter("status", ResourceStatus.PUBLISHED).getSingleResult();
+    }
+}
