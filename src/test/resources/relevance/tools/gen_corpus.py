@@ -145,7 +145,7 @@ def B(day, time, exc=""):
 
 def C(days, text):
     """Clinic-style opening hours: explicit weekday list, closed on public holidays."""
-    return text, dict(kind="weekly", days=set(days), hol=True, aug=False, nen=False)
+    return text, dict(kind="weekly", days=set(days), hol=True, aug="8月" in text, nen="年末年始" in text)
 
 
 def U(text):
