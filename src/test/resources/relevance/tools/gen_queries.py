@@ -153,8 +153,8 @@ def text_of(r):
                           r["departments"], r["schedule"]]))
 
 
-def crude(r, q):
-    t = text_of(r)
+def crude(r, q, wide=False):
+    t = text_of(r) + (norm(" " + r["organizer"] + " " + r["target"] + " " + r["accessibility"]) if wide else "")
     return all(any(v in t for v in variants(w)) for w in q.split())
 
 
@@ -417,12 +417,12 @@ def check():
             for i in idl:
                 if i in passing and "q" not in p:
                     problems.append(f"{qid}: {i} passes the filters although expected none")
-                if i in passing and "q" in p and crude(BY_ID[i], p["q"][0]):
+                if i in passing and "q" in p and crude(BY_ID[i], p["q"][0], wide=True):
                     problems.append(f"{qid}: {i} crudely matches {p['q'][0]} although expected none")
         if expect == "empty" and "q" not in p and passing:
             problems.append(f"{qid}: filters pass {sorted(passing)}")
         if expect == "empty" and "q" in p:
-            hit = [r for r in ROWS if r["external_id"] in passing and crude(r, p["q"][0])]
+            hit = [r for r in ROWS if r["external_id"] in passing and crude(r, p["q"][0], wide=True)]
             if hit:
                 problems.append(f"{qid}: crude matches {[r['external_id'] for r in hit]}")
         if expect.startswith("topk:") and "q" in p:
