@@ -14,8 +14,8 @@ import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-OUT = os.path.dirname(HERE)
-ROOT = os.path.abspath(os.path.join(OUT, "..", "..", "..", ".."))
+ROOT = os.path.abspath(os.path.join(HERE, "..", "..", "..", ".."))
+OUT = os.path.join(ROOT, "src", "test", "resources", "relevance")
 TOWNS = os.environ.get("TSUNAGU_TOWNS",
                        os.path.join(ROOT, "..", "shared", "data", "towns", "geolonia_towns_131202.csv"))
 POSTAL = os.path.join(os.path.dirname(os.path.dirname(TOWNS)), "reference", "postal_towns_3cities.csv")

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes queries.tsv of the golden relevance corpus and checks every expectation.
 
-Run from the repository root:  python3 src/test/resources/relevance/tools/gen_queries.py
+Run from the repository root:  python3 src/test/tools/relevance/gen_queries.py
 Filter expectations marked AUTO are computed here from the schedule rules and coordinates that
 gen_corpus.py keeps for each row (the same semantics README.md states). Hand-written id lists
 are checked too: ids must exist, weekday/date/filter claims must hold, and free-text lists get a
@@ -235,7 +235,7 @@ q("s38", "q=ウオーキング", "top", "nrm-ex-006", "ウォーキング spelli
 q("s39", "q=在宅医療", "all", "nrm-clinic-002,nrm-clinic-009", "訪問診療")
 q("s40", "q=クリニック", "none", "nrm-hosp-001,nrm-hosp-002,nrm-hosp-003", "病院 is not a synonym of クリニック")
 q("s41", "q=病院", "none", "nrm-clinic-001,nrm-clinic-002,nrm-clinic-006", "")
-q("s42", "q=調剤薬局", "none", "nrm-pharm-003", "a drugstore is not a 調剤薬局")
+q("s42", "q=調剤薬局", "order", "nrm-pharm-002,nrm-pharm-003", "a 調剤薬局 by name ranks above a drugstore that only has a dispensing corner")
 q("s43", "q=ドラッグストア", "none", "nrm-pharm-002,nrm-pharm-001", "")
 q("s44", "q=民生委員", "all", "nrm-salon-007", "description 民生委員")
 # place names

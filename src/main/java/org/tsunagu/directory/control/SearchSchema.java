@@ -224,9 +224,7 @@ public final class SearchSchema {
         if (r.townDisplay() != null) {
             place.add(r.townDisplay());
         }
-        if (r.region() != null) {
-            place.add(r.region());
-        }
+        // not the region (圏域) name: 光が丘圏域 covers 田柄 and 旭町, and 光が丘 means the place
         for (String s : place) {
             String n = SearchText.normalise(s);
             d.add(new TextField(PLACE, n, Field.Store.NO));
