@@ -30,7 +30,8 @@ import java.util.Set;
  * Imports resources in the Tsunagu CSV format (formats.md): every row is validated, geocoded to its
  * town's point when it has no coordinates, and given the center of its catchment when it names none.
  * Upsert by external_id. All or nothing, unless the caller chose to skip bad rows; a dry run only
- * reports. Text that cannot be placed (an address matching no town) is kept and reported as a warning.
+ * reports. Text that cannot be placed (an address matching no town) or read (a schedule that is not a
+ * regular one, 「不定期」) is kept and reported as a warning.
  */
 @ApplicationScoped
 public class ResourceImport {
@@ -52,10 +53,11 @@ public class ResourceImport {
         List<FieldError> warnings = new ArrayList<>();
         List<Row> good = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        ScheduleParser schedules = new ScheduleParser();
         int rejected = 0;
         for (CsvTable.Row row : table.rows()) {
             int before = errors.size();
-            Row parsed = parse(row, errors, warnings);
+            Row parsed = parse(row, schedules, errors, warnings);
             if (parsed != null && !seen.add(parsed.externalId)) {
                 errors.add(FieldError.at(row.line(), "external_id", "external_id " + parsed.externalId + " が重複しています"));
             }
@@ -107,7 +109,7 @@ public class ResourceImport {
         res.setDescription(c.get("description"));
         res.setPostalCode(c.get("postal_code"));
         res.setContact(c.get("phone"), c.get("url"), c.get("email"));
-        res.setSchedule(c.has("schedule") ? Schedule.unparsed(c.get("schedule"), null) : Schedule.none());
+        res.setSchedule(r.schedule);
         res.setCost(c.get("cost"));
         res.setReservation(c.get("reservation"));
         res.setTarget(c.get("target"));
@@ -118,7 +120,7 @@ public class ResourceImport {
         res.maintainedBy(r.center);
     }
 
-    private Row parse(CsvTable.Row row, List<FieldError> errors, List<FieldError> warnings) {
+    private Row parse(CsvTable.Row row, ScheduleParser schedules, List<FieldError> errors, List<FieldError> warnings) {
         int line = row.line();
         int before = errors.size();
         String externalId = row.get("external_id");
@@ -169,6 +171,12 @@ public class ResourceImport {
         if (errors.size() > before) {
             return null;
         }
+        Schedule schedule = schedules.parse(row.get("schedule"));
+        if (schedule.warning() != null) {
+            warnings.add(FieldError.at(line, "schedule", schedule.warning() + "（文章のまま掲載します）"));
+        } else if (schedule.isParsed() && schedule.rules().contains(Recurrence.ANCHOR + ":" + Recurrence.ASSUMED)) {
+            warnings.add(FieldError.at(line, "schedule", "隔週の開始週が書かれていないため、取込日から数えています（日付をご確認ください）"));
+        }
         AreaLookup.Result found = lookup.lookup(address, center != null && center.getMunicipality() != null
                 ? center.getMunicipality().getCode() : null);
         if (found.town() == null) {
@@ -186,7 +194,8 @@ public class ResourceImport {
         if (center == null) {
             warnings.add(FieldError.at(line, "center_code", "担当センターを特定できません"));
         }
-        return new Row(row, externalId, name, category, address, point, homeVisit, center, municipality, found);
+        return new Row(row, externalId, name, category, address, point, homeVisit, center, municipality, found,
+                schedule);
     }
 
     static Boolean bool(String value) {
@@ -204,6 +213,6 @@ public class ResourceImport {
 
     private record Row(CsvTable.Row cells, String externalId, String name, Category category, String address,
                        GeoPoint point, boolean homeVisit, Center center, Municipality municipality,
-                       AreaLookup.Result lookup) {
+                       AreaLookup.Result lookup, Schedule schedule) {
     }
 }

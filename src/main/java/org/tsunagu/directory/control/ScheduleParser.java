@@ -548,9 +548,24 @@ public final class ScheduleParser {
             if (!closed.matches()) {
                 return false;
             }
+            if (p.contains("・") && acceptEach(p.split("・"))) {
+                return true;
+            }
             Closures trial = copy();
             for (String item : LIST_SEPARATOR.split(closed.group(1), -1)) {
                 if (!trial.closeOn(item)) {
+                    return false;
+                }
+            }
+            set(trial);
+            return true;
+        }
+
+        /** 「祝日の場合は休み・年末年始は休み」: several closures joined by ・. */
+        private boolean acceptEach(String[] parts) {
+            Closures trial = copy();
+            for (String part : parts) {
+                if (part.isEmpty() || !CLOSURE.matcher(part).matches() || !trial.accept(part)) {
                     return false;
                 }
             }
