@@ -81,6 +81,62 @@ public final class JsonInput {
         return null;
     }
 
+    /** A decimal number (coordinates), or null when absent. */
+    public Double decimal(String field) {
+        JsonValue v = body.get(field);
+        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (!(v instanceof JsonNumber n)) {
+            errors.add(FieldError.of(field, field + " は数値です"));
+            return null;
+        }
+        double d = n.doubleValue();
+        if (!Double.isFinite(d)) {
+            errors.add(FieldError.of(field, field + " は有限の数値です"));
+            return null;
+        }
+        return d;
+    }
+
+    /** A list of strings (also accepted: one string with `;` between the items), or an empty list. */
+    public List<String> strings(String field, int maxItems, int maxLength) {
+        JsonValue v = body.get(field);
+        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        if (v instanceof JsonString s) {
+            for (String part : s.getString().split(";")) {
+                if (!part.isBlank()) {
+                    out.add(part.strip());
+                }
+            }
+        } else if (v instanceof jakarta.json.JsonArray array) {
+            for (JsonValue item : array) {
+                if (!(item instanceof JsonString s)) {
+                    errors.add(FieldError.of(field, field + " は文字列の配列です"));
+                    return List.of();
+                }
+                if (!s.getString().isBlank()) {
+                    out.add(s.getString().strip());
+                }
+            }
+        } else {
+            errors.add(FieldError.of(field, field + " は文字列の配列です"));
+            return List.of();
+        }
+        if (out.size() > maxItems || out.stream().anyMatch(i -> i.length() > maxLength || i.contains(";"))) {
+            errors.add(FieldError.of(field, field + " は" + maxItems + "個まで、各" + maxLength + "文字以内（; を含まない）です"));
+            return List.of();
+        }
+        return out;
+    }
+
+    public boolean has(String field) {
+        return body.containsKey(field);
+    }
+
     public void error(String field, String message) {
         errors.add(FieldError.of(field, message));
     }

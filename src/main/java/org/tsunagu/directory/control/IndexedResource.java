@@ -38,7 +38,11 @@ public record IndexedResource(long id, String externalId, String name, String na
 
     /** Up to 80 characters of the description, for result lists. */
     public String summary() {
-        if (description == null) {
+        return summaryOf(description);
+    }
+
+    public static String summaryOf(String description) {
+        if (description == null || description.isBlank()) {
             return null;
         }
         String d = description.strip().replaceAll("\\s+", " ");

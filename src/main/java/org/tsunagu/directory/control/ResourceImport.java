@@ -1,6 +1,7 @@
 package org.tsunagu.directory.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -20,11 +21,14 @@ import org.tsunagu.problems.ProblemException;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Imports resources in the Tsunagu CSV format (formats.md): every row is validated, geocoded to its
@@ -47,7 +51,16 @@ public class ResourceImport {
     @Inject
     Centers centers;
 
+    @Inject
+    Event<ResourcesChanged> changes;
+
     public ImportResult importTsunagu(byte[] file, boolean dryRun, boolean skipBadRows, boolean publish) {
+        return importTsunagu(file, dryRun, skipBadRows, publish, center -> true);
+    }
+
+    /** As above; rows whose maintaining center the caller may not maintain are errors. */
+    public ImportResult importTsunagu(byte[] file, boolean dryRun, boolean skipBadRows, boolean publish,
+                                      Predicate<Center> mayMaintain) {
         CsvTable table = CsvTable.parse(file, REQUIRED);
         List<FieldError> errors = new ArrayList<>();
         List<FieldError> warnings = new ArrayList<>();
@@ -57,7 +70,11 @@ public class ResourceImport {
         int rejected = 0;
         for (CsvTable.Row row : table.rows()) {
             int before = errors.size();
-            Row parsed = parse(row, schedules, errors, warnings);
+            Row parsed = parse(row, schedules, errors, warnings, true);
+            if (parsed != null && !mayMaintain.test(parsed.center)) {
+                errors.add(FieldError.at(row.line(), "center_code", "担当圏域外のセンター（"
+                        + (parsed.center == null ? "不明" : parsed.center.getCode()) + "）の資源は取り込めません"));
+            }
             if (parsed != null && !seen.add(parsed.externalId)) {
                 errors.add(FieldError.at(row.line(), "external_id", "external_id " + parsed.externalId + " が重複しています"));
             }
@@ -76,9 +93,10 @@ public class ResourceImport {
         }
         int created = 0;
         int updated = 0;
+        Map<String, Resource> known = existing(good.stream().map(Row::externalId).toList());
+        Set<Long> saved = new HashSet<>();
         for (Row r : good) {
-            Optional<Resource> existing = em.createNamedQuery(Resource.FIND_BY_EXTERNAL_ID, Resource.class)
-                    .setParameter("externalId", r.externalId).getResultStream().findFirst();
+            Optional<Resource> existing = Optional.ofNullable(known.get(r.externalId));
             if (existing.isPresent()) {
                 updated++;
             } else {
@@ -95,8 +113,56 @@ public class ResourceImport {
             if (res.getId() == null) {
                 em.persist(res);
             }
+            saved.add(res.getId());
+        }
+        if (!saved.isEmpty()) {
+            changes.fire(new ResourcesChanged(saved));
         }
         return new ImportResult(created, updated, rejected, errors, warnings);
+    }
+
+    /** Resources already in the database for these external ids, fetched in blocks rather than row by row. */
+    private Map<String, Resource> existing(List<String> externalIds) {
+        Map<String, Resource> found = new HashMap<>();
+        for (int from = 0; from < externalIds.size(); from += 500) {
+            List<String> block = externalIds.subList(from, Math.min(externalIds.size(), from + 500));
+            for (Resource r : em.createNamedQuery(Resource.FIND_BY_EXTERNAL_IDS, Resource.class)
+                    .setParameter("externalIds", block).getResultList()) {
+                found.put(r.getExternalId(), r);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Creates or replaces one resource from the fields of the API (the import format's columns):
+     * the same validation, geocoding and schedule parsing as a file row. Errors → 400 with fields.
+     */
+    public Resource save(Map<String, String> fields, Resource target, boolean publish) {
+        List<FieldError> errors = new ArrayList<>();
+        List<FieldError> warnings = new ArrayList<>();
+        Row r = parse(new CsvTable.Row(0, fields), new ScheduleParser(), errors, warnings, false);
+        if (r == null || !errors.isEmpty()) {
+            throw ProblemException.invalid("the resource has invalid fields",
+                    errors.stream().map(e -> FieldError.of(e.field(), e.message())).toList());
+        }
+        if (r.externalId != null && !r.externalId.isEmpty()) {
+            Optional<Resource> other = em.createNamedQuery(Resource.FIND_BY_EXTERNAL_ID, Resource.class)
+                    .setParameter("externalId", r.externalId).getResultStream().findFirst();
+            if (other.isPresent() && (target == null || !other.get().getId().equals(target.getId()))) {
+                throw ProblemException.conflict("externalId " + r.externalId + " is used by resource " + other.get().getId());
+            }
+        }
+        Resource res = target != null ? target : new Resource(r.municipality, r.name, r.category, r.address);
+        apply(r, res);
+        if (publish) {
+            res.publish();
+        }
+        if (res.getId() == null) {
+            em.persist(res);
+        }
+        changes.fire(new ResourcesChanged(Set.of(res.getId())));
+        return res;
     }
 
     private void apply(Row r, Resource res) {
@@ -120,11 +186,12 @@ public class ResourceImport {
         res.maintainedBy(r.center);
     }
 
-    private Row parse(CsvTable.Row row, ScheduleParser schedules, List<FieldError> errors, List<FieldError> warnings) {
+    private Row parse(CsvTable.Row row, ScheduleParser schedules, List<FieldError> errors, List<FieldError> warnings,
+                      boolean fromFile) {
         int line = row.line();
         int before = errors.size();
         String externalId = row.get("external_id");
-        if (externalId.isEmpty() || externalId.length() > 100) {
+        if ((fromFile && externalId.isEmpty()) || externalId.length() > 100) {
             errors.add(FieldError.at(line, "external_id", "external_id は1〜100文字で必須です"));
         }
         String name = row.get("name");

@@ -25,7 +25,7 @@ import java.util.List;
 public final class Synonyms {
 
     static final String BUNDLED = "/search/synonyms.txt";
-    static final int MAX_TERMS = 20;
+    public static final int MAX_TERMS = 20;
     static final int MAX_TERM_LENGTH = 50;
 
     private final String text;

@@ -38,12 +38,14 @@ import java.util.stream.Collectors;
 @NamedQuery(name = Resource.COUNT_BY_STATUS, query = "SELECT COUNT(r) FROM Resource r WHERE r.status = :status")
 @NamedQuery(name = Resource.FIND_PUBLISHED_BY_CENTER,
         query = "SELECT r FROM Resource r WHERE r.center = :center AND r.status = org.tsunagu.directory.entity.ResourceStatus.PUBLISHED ORDER BY r.nameKana, r.name")
+@NamedQuery(name = Resource.FIND_BY_EXTERNAL_IDS, query = "SELECT r FROM Resource r WHERE r.externalId IN :externalIds")
 @NamedQuery(name = Resource.FIND_BY_IDS, query = "SELECT r FROM Resource r WHERE r.id IN :ids")
 @NamedQuery(name = Resource.FIND_PUBLISHED_AFTER,
         query = "SELECT r FROM Resource r WHERE r.status = :status AND r.id > :after ORDER BY r.id")
 public class Resource {
 
     public static final String FIND_BY_IDS = "Resource.findByIds";
+    public static final String FIND_BY_EXTERNAL_IDS = "Resource.findByExternalIds";
     public static final String FIND_PUBLISHED_AFTER = "Resource.findPublishedAfter";
     public static final String FIND_BY_EXTERNAL_ID = "Resource.findByExternalId";
     public static final String COUNT_BY_STATUS = "Resource.countByStatus";

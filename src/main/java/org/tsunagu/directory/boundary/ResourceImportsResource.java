@@ -1,0 +1,94 @@
+package org.tsunagu.directory.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.tsunagu.accounts.control.Accounts;
+import org.tsunagu.accounts.entity.Account;
+import org.tsunagu.accounts.entity.Role;
+import org.tsunagu.audit.control.Audit;
+import org.tsunagu.directory.control.ImportResult;
+import org.tsunagu.directory.control.ResourceImport;
+import org.tsunagu.problems.FieldError;
+import org.tsunagu.problems.ProblemException;
+
+import java.util.List;
+
+/**
+ * Staff load their resource lists from CSV (api.md POST /imports/resources). One transaction per
+ * file: with errors nothing is imported (unless skipInvalid=true), a dry run changes nothing, and
+ * the search index follows as soon as the file committed. Staff may import only resources of their
+ * own catchment; core staff and admins any.
+ */
+@Path("imports/resources")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"staff", "core", "admin"})
+public class ResourceImportsResource {
+
+    static final List<String> FORMATS = List.of("tsunagu", "jp-medical", "jp-care", "mhlw-care");
+
+    @Inject
+    ResourceImport imports;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    Audit audit;
+
+    @Context
+    SecurityContext security;
+
+    @POST
+    @Consumes("text/csv")
+    @Transactional
+    @Operation(summary = "Import resources from CSV (upsert by externalId)")
+    public JsonObject importResources(byte[] file, @QueryParam("format") String format,
+                                      @QueryParam("dryRun") String dryRun, @QueryParam("skipInvalid") String skipInvalid) {
+        ResourcesResource.SearchParameters p = new ResourcesResource.SearchParameters();
+        String f = p.text("format", format, 20);
+        if (f == null) {
+            f = "tsunagu";
+        }
+        if (!FORMATS.contains(f)) {
+            p.error("format", "format は tsunagu, jp-medical, jp-care, mhlw-care のいずれかです");
+        } else if (!f.equals("tsunagu")) {
+            p.error("format", "format " + f + " の取り込みはまだ用意されていません（現在は tsunagu 形式のみ）");
+        }
+        boolean dry = p.flag("dryRun", dryRun);
+        boolean skip = p.flag("skipInvalid", skipInvalid);
+        p.verify();
+        Account me = accounts.find(security.getUserPrincipal().getName())
+                .orElseThrow(() -> ProblemException.forbidden("unknown account"));
+        ImportResult r = imports.importTsunagu(file, dry, skip, true,
+                center -> me.getRole() == Role.ADMIN || me.mayActFor(center));
+        if (!dry) {
+            audit.record(me.getUsername(), "import.resources", "resource", null,
+                    "created=" + r.created() + " updated=" + r.updated() + " rejected=" + r.rejected());
+        }
+        return Json.createObjectBuilder().add("created", r.created()).add("updated", r.updated())
+                .add("rejected", r.rejected()).add("dryRun", dry).add("errors", errors(r.errors()))
+                .add("warnings", errors(r.warnings())).build();
+    }
+
+    static JsonArrayBuilder errors(List<FieldError> list) {
+        JsonArrayBuilder a = Json.createArrayBuilder();
+        for (FieldError e : list) {
+            a.add(Json.createObjectBuilder().add("line", e.line() == null ? 0 : e.line()).add("field", e.field())
+                    .add("message", e.message()));
+        }
+        return a;
+    }
+}

@@ -1,0 +1,475 @@
+package org.tsunagu.directory.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.tsunagu.accounts.control.Accounts;
+import org.tsunagu.accounts.entity.Account;
+import org.tsunagu.areas.control.AreaLookup;
+import org.tsunagu.areas.entity.Center;
+import org.tsunagu.areas.entity.Municipality;
+import org.tsunagu.audit.control.Audit;
+import org.tsunagu.directory.control.ResourceImport;
+import org.tsunagu.directory.control.ResourceSearch;
+import org.tsunagu.directory.control.ResourcesChanged;
+import org.tsunagu.directory.control.ScheduleCalendar;
+import org.tsunagu.directory.control.SearchQuery;
+import org.tsunagu.directory.control.Weekdays;
+import org.tsunagu.directory.entity.Category;
+import org.tsunagu.directory.entity.Resource;
+import org.tsunagu.problems.FieldError;
+import org.tsunagu.problems.JsonInput;
+import org.tsunagu.problems.ProblemException;
+
+import jakarta.enterprise.event.Event;
+import java.net.URI;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The resident side's search (api.md GET /resources), a resource's detail and calendar, and the
+ * staff's create/replace/remove. Every parameter is checked and all mistakes are reported together
+ * as one 400; an edit is visible to searches as soon as its transaction commits.
+ */
+@Path("resources")
+@Produces(MediaType.APPLICATION_JSON)
+public class ResourcesResource {
+
+    static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+    static final int MAX_Q = 200;
+
+    @Inject
+    ResourceSearch search;
+
+    @Inject
+    AreaLookup lookup;
+
+    @Inject
+    ResourceImport resources;
+
+    @Inject
+    ScheduleCalendar calendar;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    Audit audit;
+
+    @Inject
+    Event<ResourcesChanged> changes;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Context
+    SecurityContext security;
+
+    @GET
+    @Operation(summary = "Search published resources (free text, filters, facets, distance)")
+    public JsonObject search(@QueryParam("q") String q, @QueryParam("municipality") String municipality,
+                             @QueryParam("category") List<String> category, @QueryParam("region") String region,
+                             @QueryParam("center") String center, @QueryParam("town") String town,
+                             @QueryParam("weekday") List<String> weekday, @QueryParam("date") String date,
+                             @QueryParam("homeVisit") String homeVisit, @QueryParam("free") String free,
+                             @QueryParam("lat") String lat, @QueryParam("lon") String lon,
+                             @QueryParam("near") String near, @QueryParam("radius") String radius,
+                             @QueryParam("sort") String sort, @QueryParam("page") String page,
+                             @QueryParam("size") String size, @QueryParam("highlight") String highlight) {
+        SearchParameters p = new SearchParameters();
+        String text = p.text("q", q, MAX_Q);
+        String muni = p.text("municipality", municipality, 6);
+        if (muni != null && !Municipality.isValidCode(muni)) {
+            p.error("municipality", "municipality は6桁の全国地方公共団体コードです");
+        }
+        Set<String> categories = new LinkedHashSet<>();
+        for (String c : category) {
+            String code = c == null ? "" : c.strip().toLowerCase(Locale.ROOT);
+            if (Category.ofCode(code).isEmpty()) {
+                p.error("category", "category が不明です: " + SearchParameters.shown(c));
+            } else {
+                categories.add(code);
+            }
+        }
+        Set<DayOfWeek> weekdays = new LinkedHashSet<>();
+        for (String w : weekday) {
+            String code = w == null ? "" : w.strip().toLowerCase(Locale.ROOT);
+            Weekdays.ofCode(code).ifPresentOrElse(weekdays::add,
+                    () -> p.error("weekday", "weekday は mon, tue, wed, thu, fri, sat, sun のいずれかです"));
+        }
+        LocalDate day = null;
+        String d = p.text("date", date, 10);
+        if (d != null) {
+            try {
+                day = LocalDate.parse(d);
+                if (day.getYear() < 1950 || day.getYear() > 2150) {
+                    p.error("date", "date は1950年から2150年までの日付です");
+                    day = null;
+                }
+            } catch (DateTimeParseException e) {
+                p.error("date", "date は YYYY-MM-DD 形式の日付です");
+            }
+        }
+        Double latitude = p.decimal("lat", lat, -90, 90);
+        Double longitude = p.decimal("lon", lon, -180, 180);
+        if ((latitude == null) != (longitude == null) && !p.failed("lat") && !p.failed("lon")) {
+            p.error(latitude == null ? "lat" : "lon", "lat と lon は両方指定してください");
+        }
+        String nearAddress = p.text("near", near, 300);
+        if (nearAddress != null) {
+            if (latitude != null) {
+                p.error("near", "near と lat/lon は同時に指定できません");
+            } else {
+                AreaLookup.Result found = lookup.lookup(nearAddress, muni);
+                if (found.town() == null || found.town().getPoint() == null) {
+                    p.error("near", "near の住所から位置を特定できませんでした（町名まで入力してください）");
+                } else {
+                    latitude = found.town().getPoint().lat();
+                    longitude = found.town().getPoint().lon();
+                }
+            }
+        }
+        Double km = p.decimal("radius", radius, 0, 50);
+        if (km != null && km <= 0) {
+            p.error("radius", "radius は0より大きく50以下（km）です");
+        }
+        if (km != null && latitude == null && nearAddress == null && lat == null) {
+            p.error("radius", "radius には lat/lon か near が必要です");
+        }
+        SearchQuery.Order order = SearchQuery.Order.RELEVANCE;
+        String s = p.text("sort", sort, 20);
+        if (s != null) {
+            switch (s.toLowerCase(Locale.ROOT)) {
+                case "relevance" -> order = SearchQuery.Order.RELEVANCE;
+                case "name" -> order = SearchQuery.Order.NAME;
+                case "distance" -> {
+                    order = SearchQuery.Order.DISTANCE;
+                    if (latitude == null && nearAddress == null && lat == null) {
+                        p.error("sort", "sort=distance には lat/lon か near が必要です");
+                    }
+                }
+                default -> p.error("sort", "sort は relevance, distance, name のいずれかです");
+            }
+        }
+        Integer pageNo = p.integer("page", page, 0, Integer.MAX_VALUE, 0);
+        Integer pageSize = p.integer("size", size, 1, SearchQuery.MAX_SIZE, 20);
+        if (pageNo != null && pageSize != null && (long) (pageNo + 1) * pageSize > SearchQuery.MAX_WINDOW) {
+            p.error("page", "検索結果は先頭から" + SearchQuery.MAX_WINDOW + "件までしか表示できません（条件を絞ってください）");
+        }
+        boolean withHomeVisit = p.flag("homeVisit", homeVisit);
+        boolean onlyFree = p.flag("free", free);
+        boolean withHighlight = highlight == null || p.flag("highlight", highlight);
+        p.verify();
+        SearchQuery query = new SearchQuery(text, muni, categories, p.text("region", region, 100),
+                p.text("center", center, 64), p.text("town", town, 100), weekdays, day, withHomeVisit, onlyFree,
+                latitude, longitude, km, order, pageNo, pageSize, LocalDate.now(JAPAN), withHighlight);
+        return ResourceJson.result(search.search(query));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One published resource with every detail")
+    public Response get(@PathParam("id") String id) {
+        Resource r = published(id);
+        return Response.ok(ResourceJson.detail(r, LocalDate.now(JAPAN))).tag(etag(r)).build();
+    }
+
+    @GET
+    @Path("{id}/calendar.ics")
+    @Produces("text/calendar")
+    @Operation(summary = "RFC 5545 calendar of the resource's recurring schedule")
+    public Response calendar(@PathParam("id") String id, @Context UriInfo uri) {
+        Resource r = published(id);
+        if (!r.getSchedule().isParsed()) {
+            throw ProblemException.notFound("この資源の日程（" + (r.getSchedule().text() == null ? "未登録"
+                    : "「" + r.getSchedule().text() + "」") + "）は繰り返しの規則として読み取れないため、カレンダーはありません");
+        }
+        URI page = uri.getBaseUriBuilder().path("..").path("resources").path(Long.toString(r.getId())).build().normalize();
+        String ics = calendar.ics("resource-" + r.getId() + "@tsunagu", r.getName(), r.getAddress(), page.toString(),
+                r.getSchedule(), LocalDate.now(JAPAN));
+        return Response.ok(ics, "text/calendar; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"resource-" + r.getId() + ".ics\"").build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"staff", "core"})
+    @Transactional
+    @Operation(summary = "Create a resource (published unless status is draft)")
+    public Response create(JsonValue body, @Context UriInfo uri) {
+        Account me = me();
+        JsonInput in = new JsonInput(body);
+        Map<String, String> fields = fields(in);
+        boolean publish = publish(in);
+        in.verify();
+        Resource r = resources.save(fields, null, publish);
+        mayMaintain(me, r);
+        audit.record(me.getUsername(), "resource.create", "resource", Long.toString(r.getId()), null);
+        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(r.getId())).build())
+                .entity(ResourceJson.detail(r, LocalDate.now(JAPAN))).tag(etag(r)).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"staff", "core"})
+    @Transactional
+    @Operation(summary = "Replace a resource's fields (optimistic: version or If-Match must be current)")
+    public Response replace(@PathParam("id") String id, JsonValue body, @HeaderParam("If-Match") String ifMatch) {
+        Account me = me();
+        Resource r = existing(id);
+        mayMaintain(me, r);
+        JsonInput in = new JsonInput(body);
+        Map<String, String> fields = fields(in);
+        Long version = in.number("version", false);
+        boolean publish = publish(in);
+        in.verify();
+        long expected = version != null ? version : ifMatch != null ? parseTag(ifMatch) : r.getVersion();
+        if (expected != r.getVersion()) {
+            throw ProblemException.conflict("この資源は他の人が先に更新しました（version " + r.getVersion()
+                    + "）。最新の内容を読み込んでからやり直してください");
+        }
+        em.lock(r, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        if (!publish) {
+            r.withdraw();
+        }
+        resources.save(fields, r, publish);
+        mayMaintain(me, r);
+        audit.record(me.getUsername(), "resource.update", "resource", Long.toString(r.getId()), null);
+        em.flush();
+        return Response.ok(ResourceJson.detail(r, LocalDate.now(JAPAN))).tag(etag(r)).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed({"staff", "core"})
+    @Transactional
+    @Operation(summary = "Remove a resource from the portal (archived: kept for history, never shown)")
+    public Response delete(@PathParam("id") String id) {
+        Account me = me();
+        Resource r = existing(id);
+        mayMaintain(me, r);
+        r.archive();
+        changes.fire(new ResourcesChanged(Set.of(r.getId())));
+        audit.record(me.getUsername(), "resource.archive", "resource", Long.toString(r.getId()), null);
+        return Response.noContent().build();
+    }
+
+    // --- helpers ---------------------------------------------------------------------------
+
+    private Resource published(String id) {
+        Resource r = find(id);
+        if (r == null || !r.isPublished()) {
+            throw ProblemException.notFound("資源 " + SearchParameters.shown(id) + " はありません");
+        }
+        return r;
+    }
+
+    private Resource existing(String id) {
+        Resource r = find(id);
+        if (r == null || r.getStatus() == org.tsunagu.directory.entity.ResourceStatus.ARCHIVED) {
+            throw ProblemException.notFound("資源 " + SearchParameters.shown(id) + " はありません");
+        }
+        return r;
+    }
+
+    private Resource find(String id) {
+        if (id == null || !id.matches("[0-9]{1,18}")) {
+            return null;
+        }
+        return em.find(Resource.class, Long.parseLong(id));
+    }
+
+    private Account me() {
+        return accounts.find(security.getUserPrincipal().getName())
+                .orElseThrow(() -> ProblemException.forbidden("unknown account"));
+    }
+
+    /** Staff maintain their own catchment's resources; core staff every center's of their municipality. */
+    private static void mayMaintain(Account me, Resource r) {
+        Center c = r.getCenter() != null ? r.getCenter() : r.getTown() != null ? r.getTown().getCenter() : null;
+        if (!me.mayActFor(c)) {
+            throw ProblemException.forbidden("この資源を編集する権限がありません（担当圏域の資源のみ編集できます）");
+        }
+    }
+
+    private static EntityTag etag(Resource r) {
+        return new EntityTag(Long.toString(r.getVersion()));
+    }
+
+    private static long parseTag(String ifMatch) {
+        String t = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
+        try {
+            return Long.parseLong(t);
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("If-Match", "If-Match は資源の version（ETag）です");
+        }
+    }
+
+    private static boolean publish(JsonInput in) {
+        String status = in.string("status", false, 20);
+        if (status == null || status.equals("published")) {
+            return true;
+        }
+        if (!status.equals("draft")) {
+            in.error("status", "status は published か draft です");
+        }
+        return false;
+    }
+
+    /** The API's field names → the import format's columns, so one validation serves both. */
+    static Map<String, String> fields(JsonInput in) {
+        Map<String, String> f = new HashMap<>();
+        String[][] text = {{"externalId", "external_id", "100"}, {"name", "name", "200"}, {"nameKana", "name_kana", "400"},
+                {"category", "category", "40"}, {"description", "description", "4000"},
+                {"postalCode", "postal_code", "10"}, {"address", "address", "300"}, {"phone", "phone", "40"},
+                {"url", "url", "500"}, {"email", "email", "254"}, {"schedule", "schedule", "500"},
+                {"cost", "cost", "200"}, {"reservation", "reservation", "100"}, {"target", "target", "300"},
+                {"centerCode", "center_code", "64"}, {"organizer", "organizer", "200"}};
+        for (String[] t : text) {
+            String v = in.string(t[0], t[0].equals("name") || t[0].equals("category") || t[0].equals("address"),
+                    Integer.parseInt(t[2]));
+            if (v != null) {
+                f.put(t[1], v);
+            }
+        }
+        Double lat = in.decimal("lat");
+        Double lon = in.decimal("lon");
+        if (lat != null) {
+            f.put("lat", Double.toString(lat));
+        }
+        if (lon != null) {
+            f.put("lon", Double.toString(lon));
+        }
+        Boolean homeVisit = in.bool("homeVisit");
+        f.put("home_visit", Boolean.TRUE.equals(homeVisit) ? "true" : "false");
+        f.put("accessibility", String.join(";", in.strings("accessibility", 30, 100)));
+        f.put("departments", String.join(";", in.strings("departments", 50, 100)));
+        return f;
+    }
+
+    /** Query-parameter checks that collect every mistake before answering 400. */
+    static final class SearchParameters {
+        private final List<FieldError> errors = new ArrayList<>();
+
+        static String shown(String value) {
+            if (value == null) {
+                return "";
+            }
+            String v = value.replaceAll("\\p{Cntrl}", "?");
+            return v.length() > 40 ? v.substring(0, 40) + "…" : v;
+        }
+
+        String text(String field, String value, int max) {
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            String v = value.strip();
+            if (v.length() > max) {
+                error(field, field + " は" + max + "文字以内です");
+                return null;
+            }
+            if (v.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+                error(field, field + " に制御文字は使えません");
+                return null;
+            }
+            return v;
+        }
+
+        Double decimal(String field, String value, double min, double max) {
+            String v = text(field, value, 30);
+            if (v == null) {
+                return null;
+            }
+            try {
+                double d = Double.parseDouble(v);
+                if (!Double.isFinite(d) || d < min || d > max) {
+                    error(field, field + " は" + min + "〜" + max + "の数値です");
+                    return null;
+                }
+                return d;
+            } catch (NumberFormatException e) {
+                error(field, field + " は数値です");
+                return null;
+            }
+        }
+
+        Integer integer(String field, String value, int min, int max, int absent) {
+            String v = text(field, value, 12);
+            if (v == null) {
+                return failed(field) ? null : absent;
+            }
+            try {
+                int i = Integer.parseInt(v);
+                if (i < min || i > max) {
+                    error(field, field + " は" + min + "〜" + max + "の整数です");
+                    return null;
+                }
+                return i;
+            } catch (NumberFormatException e) {
+                error(field, field + " は整数です");
+                return null;
+            }
+        }
+
+        boolean flag(String field, String value) {
+            String v = text(field, value, 5);
+            if (v == null) {
+                return false;
+            }
+            return switch (v.toLowerCase(Locale.ROOT)) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> {
+                    error(field, field + " は true か false です");
+                    yield false;
+                }
+            };
+        }
+
+        void error(String field, String message) {
+            errors.add(FieldError.of(field, message));
+        }
+
+        boolean failed(String field) {
+            return errors.stream().anyMatch(e -> field.equals(e.field()));
+        }
+
+        void verify() {
+            if (!errors.isEmpty()) {
+                throw ProblemException.invalid("検索条件に誤りがあります", errors);
+            }
+        }
+    }
+}
