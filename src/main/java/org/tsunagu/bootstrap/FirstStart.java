@@ -35,7 +35,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
-@DependsOn("Database")
+@DependsOn({"Database", "SearchStartup"})
 public class FirstStart {
 
     public static final String DEMO_MUNICIPALITY = "990001";

@@ -215,7 +215,7 @@ public class ResourcesResource {
             throw ProblemException.notFound("この資源の日程（" + (r.getSchedule().text() == null ? "未登録"
                     : "「" + r.getSchedule().text() + "」") + "）は繰り返しの規則として読み取れないため、カレンダーはありません");
         }
-        URI page = uri.getBaseUriBuilder().path("..").path("resources").path(Long.toString(r.getId())).build().normalize();
+        URI page = uri.getBaseUri().resolve("../../resources/" + r.getId());
         String ics = calendar.ics("resource-" + r.getId() + "@tsunagu", r.getName(), r.getAddress(), page.toString(),
                 r.getSchedule(), LocalDate.now(JAPAN));
         return Response.ok(ics, "text/calendar; charset=utf-8")

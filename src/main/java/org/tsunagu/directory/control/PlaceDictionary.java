@@ -41,7 +41,8 @@ public final class PlaceDictionary {
     private static final Map<Character, String> DIRECTION_READINGS = Map.of('東', "ヒガシ", '西', "ニシ", '南', "ミナミ",
             '北', "キタ", '上', "カミ", '下', "シモ", '中', "ナカ", '新', "シン", '元', "モト", '本', "ホン");
     private static final Pattern CHOME = Pattern.compile("^(.+?)[0-9一二三四五六七八九十〇]+丁目$");
-    private static final Pattern CHOME_KANA = Pattern.compile("^(.+?)(?:[0-9]+|[0-9]*チョウメ)$");
+    private static final Pattern CHOME_KANA = Pattern.compile(
+            "^(.+?)(?:[0-9]+|[0-9]*(?:イッ|イチ|ニ|サン|ヨン|ゴ|ロク|ナナ|ハッ|ハチ|キュウ|ジュッ|ジュウ)*チョウメ)$");
 
     /** A town name as imported, with its katakana reading when known. */
     public record Place(String name, String kana) {

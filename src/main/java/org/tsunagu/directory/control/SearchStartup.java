@@ -9,12 +9,14 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 /**
- * Opens (and if need be rebuilds) the search index when the portal starts, after the database is
- * migrated and the first-start data is in, so the first resident's search finds everything.
+ * Opens (and if need be rebuilds) the search index when the portal starts, right after the database
+ * is migrated and before the first-start data is loaded: the demo import then reaches the index
+ * through the same after-commit events as any later edit. Starting the search here, inside a
+ * container call, also gives it its injected resources before any event observer needs them.
  */
 @Singleton
 @Startup
-@DependsOn("FirstStart")
+@DependsOn("Database")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SearchStartup {
 
