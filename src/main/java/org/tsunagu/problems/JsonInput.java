@@ -141,6 +141,10 @@ public final class JsonInput {
         errors.add(FieldError.of(field, message));
     }
 
+    public List<FieldError> errors() {
+        return List.copyOf(errors);
+    }
+
     public boolean hasErrors() {
         return !errors.isEmpty();
     }

@@ -232,9 +232,9 @@ public class ResourcesResource {
         JsonInput in = new JsonInput(body);
         Map<String, String> fields = fields(in);
         boolean publish = publish(in);
-        in.verify();
-        Resource r = resources.save(fields, null, publish);
+        Resource r = resources.save(fields, null, publish, in.errors());
         mayMaintain(me, r);
+        em.flush();
         audit.record(me.getUsername(), "resource.create", "resource", Long.toString(r.getId()), null);
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(r.getId())).build())
                 .entity(ResourceJson.detail(r, LocalDate.now(JAPAN))).tag(etag(r)).build();
@@ -254,6 +254,9 @@ public class ResourcesResource {
         Map<String, String> fields = fields(in);
         Long version = in.number("version", false);
         boolean publish = publish(in);
+        if (version == null && ifMatch == null) {
+            in.error("version", "version（または If-Match ヘッダー）で、編集を始めたときの版を指定してください");
+        }
         in.verify();
         long expected = version != null ? version : ifMatch != null ? parseTag(ifMatch) : r.getVersion();
         if (expected != r.getVersion()) {
@@ -264,7 +267,7 @@ public class ResourcesResource {
         if (!publish) {
             r.withdraw();
         }
-        resources.save(fields, r, publish);
+        resources.save(fields, r, publish, List.of());
         mayMaintain(me, r);
         audit.record(me.getUsername(), "resource.update", "resource", Long.toString(r.getId()), null);
         em.flush();
@@ -358,8 +361,8 @@ public class ResourcesResource {
                 {"cost", "cost", "200"}, {"reservation", "reservation", "100"}, {"target", "target", "300"},
                 {"centerCode", "center_code", "64"}, {"organizer", "organizer", "200"}};
         for (String[] t : text) {
-            String v = in.string(t[0], t[0].equals("name") || t[0].equals("category") || t[0].equals("address"),
-                    Integer.parseInt(t[2]));
+            // required fields are checked with the import's rules, so messages are the same for files and forms
+            String v = in.string(t[0], false, Integer.parseInt(t[2]));
             if (v != null) {
                 f.put(t[1], v);
             }

@@ -68,6 +68,7 @@ public class SearchAdminResource {
 
     @POST
     @Path("index/rebuild")
+    @Transactional
     @Operation(summary = "Rebuild the search index from the database in the background")
     public Response rebuild() {
         boolean started = search.rebuildInBackground();

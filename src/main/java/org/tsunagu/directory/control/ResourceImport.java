@@ -121,6 +121,21 @@ public class ResourceImport {
         return new ImportResult(created, updated, rejected, errors, warnings);
     }
 
+    /** external_id → externalId: the API names fields in camelCase. */
+    static String apiName(String column) {
+        StringBuilder b = new StringBuilder();
+        boolean upper = false;
+        for (char c : column.toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                b.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return b.toString();
+    }
+
     /** Resources already in the database for these external ids, fetched in blocks rather than row by row. */
     private Map<String, Resource> existing(List<String> externalIds) {
         Map<String, Resource> found = new HashMap<>();
@@ -138,13 +153,13 @@ public class ResourceImport {
      * Creates or replaces one resource from the fields of the API (the import format's columns):
      * the same validation, geocoding and schedule parsing as a file row. Errors → 400 with fields.
      */
-    public Resource save(Map<String, String> fields, Resource target, boolean publish) {
-        List<FieldError> errors = new ArrayList<>();
+    public Resource save(Map<String, String> fields, Resource target, boolean publish, List<FieldError> earlier) {
+        List<FieldError> errors = new ArrayList<>(earlier);
         List<FieldError> warnings = new ArrayList<>();
         Row r = parse(new CsvTable.Row(0, fields), new ScheduleParser(), errors, warnings, false);
         if (r == null || !errors.isEmpty()) {
-            throw ProblemException.invalid("the resource has invalid fields",
-                    errors.stream().map(e -> FieldError.of(e.field(), e.message())).toList());
+            throw ProblemException.invalid("入力内容に誤りがあります",
+                    errors.stream().map(e -> FieldError.of(apiName(e.field()), e.message())).distinct().toList());
         }
         if (r.externalId != null && !r.externalId.isEmpty()) {
             Optional<Resource> other = em.createNamedQuery(Resource.FIND_BY_EXTERNAL_ID, Resource.class)
