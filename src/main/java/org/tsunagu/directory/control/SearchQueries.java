@@ -54,7 +54,17 @@ final class SearchQueries {
                 words++;
             }
         }
-        return words == 0 ? null : all.build();
+        if (words == 0) {
+            return null;
+        }
+        if (words == 1) {
+            return all.build();
+        }
+        // several words may also be one term of the synonym list (dementia cafe, 民生 委員): as a phrase
+        BooleanQuery.Builder either = new BooleanQuery.Builder().add(all.build(), Occur.SHOULD);
+        add(either, builder.createPhraseQuery(SearchSchema.NAME, normalised.toLowerCase(java.util.Locale.ROOT)), 4f);
+        add(either, builder.createPhraseQuery(SearchSchema.BODY, normalised.toLowerCase(java.util.Locale.ROOT)), 1f);
+        return either.build();
     }
 
     private Query word(String w) {

@@ -76,6 +76,7 @@ class ResourceIndexTest {
         assertEquals(List.of(3L), ids("認知症カフェ"));
         assertTrue(ids("歯医者").contains(5L));
         assertEquals(List.of(1L), ids("ひかりがおか さろん 水曜"));
+        assertEquals(List.of(3L), ids("dementia cafe"), "a multi-word synonym typed with a space");
     }
 
     @Test
