@@ -184,7 +184,7 @@ public class ResourcesResource {
         }
         Integer pageNo = p.integer("page", page, 0, Integer.MAX_VALUE, 0);
         Integer pageSize = p.integer("size", size, 1, SearchQuery.MAX_SIZE, 20);
-        if (pageNo != null && pageSize != null && (long) (pageNo + 1) * pageSize > SearchQuery.MAX_WINDOW) {
+        if (pageNo != null && pageSize != null && ((long) pageNo + 1) * pageSize > SearchQuery.MAX_WINDOW) {
             p.error("page", "検索結果は先頭から" + SearchQuery.MAX_WINDOW + "件までしか表示できません（条件を絞ってください）");
         }
         boolean withHomeVisit = p.flag("homeVisit", homeVisit);
@@ -194,7 +194,11 @@ public class ResourcesResource {
         SearchQuery query = new SearchQuery(text, muni, categories, p.text("region", region, 100),
                 p.text("center", center, 64), p.text("town", town, 100), weekdays, day, withHomeVisit, onlyFree,
                 latitude, longitude, km, order, pageNo, pageSize, LocalDate.now(JAPAN), withHighlight);
-        return ResourceJson.result(search.search(query));
+        try {
+            return ResourceJson.result(search.search(query));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("q", "検索語が長すぎるか複雑すぎます。短い言葉に分けて検索してください");
+        }
     }
 
     @GET

@@ -249,8 +249,13 @@ public final class ResourceIndex implements Closeable {
 
     // --- searching ---------------------------------------------------------------------------
 
+    /** @throws IllegalArgumentException when the text makes a query too large to run */
     public SearchResult search(SearchQuery q) {
-        return withSearcher((g, s) -> search(g, s, q));
+        try {
+            return withSearcher((g, s) -> search(g, s, q));
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new IllegalArgumentException("the search text is too complex", e);
+        }
     }
 
     private SearchResult search(Generation g, IndexSearcher searcher, SearchQuery q) throws IOException {

@@ -28,12 +28,17 @@ final class SearchQueries {
     static final int MAX_WORDS = 10;
     private static final String SEPARATORS = "[\\s、,;・/]+";
 
+    /** Longer words (a pasted name) are searched without synonym expansion, which grows with length. */
+    static final int SYNONYM_WORD_LIMIT = 24;
+
     private final SearchSchema schema;
-    private final QueryBuilder builder;
+    private final QueryBuilder expanding;
+    private final QueryBuilder plain;
 
     SearchQueries(SearchSchema schema) {
         this.schema = schema;
-        this.builder = new QueryBuilder(schema.queryAnalyzer());
+        this.expanding = new QueryBuilder(schema.queryAnalyzer());
+        this.plain = new QueryBuilder(schema.indexAnalyzer());
     }
 
     /** The scoring part, or null when there is nothing to score (match everything). */
@@ -62,12 +67,14 @@ final class SearchQueries {
         }
         // several words may also be one term of the synonym list (dementia cafe, 民生 委員): as a phrase
         BooleanQuery.Builder either = new BooleanQuery.Builder().add(all.build(), Occur.SHOULD);
+        QueryBuilder builder = normalised.length() > SYNONYM_WORD_LIMIT ? plain : expanding;
         add(either, builder.createPhraseQuery(SearchSchema.NAME, normalised.toLowerCase(java.util.Locale.ROOT)), 4f);
         add(either, builder.createPhraseQuery(SearchSchema.BODY, normalised.toLowerCase(java.util.Locale.ROOT)), 1f);
         return either.build();
     }
 
     private Query word(String w) {
+        QueryBuilder builder = w.length() > SYNONYM_WORD_LIMIT ? plain : expanding;
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         add(any, builder.createPhraseQuery(SearchSchema.NAME, w), 4f);
         add(any, builder.createPhraseQuery(SearchSchema.PLACE, w), 2f);

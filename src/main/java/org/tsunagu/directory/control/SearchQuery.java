@@ -24,7 +24,7 @@ public record SearchQuery(String text, String municipality, Set<String> categori
     public SearchQuery {
         categories = categories == null ? Set.of() : Set.copyOf(categories);
         weekdays = weekdays == null ? Set.of() : Set.copyOf(weekdays);
-        if (size < 1 || size > MAX_SIZE || page < 0 || (long) (page + 1) * size > MAX_WINDOW) {
+        if (size < 1 || size > MAX_SIZE || page < 0 || ((long) page + 1) * size > MAX_WINDOW) {
             throw new IllegalArgumentException("page/size out of range");
         }
         if ((lat == null) != (lon == null)) {

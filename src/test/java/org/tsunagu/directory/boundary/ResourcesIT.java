@@ -101,7 +101,7 @@ class ResourcesIT extends PortalIT {
     @Test
     void bad_parameters_are_400_problems_naming_the_field() {
         String[][] cases = {{"size=0", "size"}, {"size=101", "size"}, {"page=-1", "page"}, {"page=abc", "page"},
-                {"page=9999&size=100", "page"}, {"category=bogus", "category"}, {"weekday=xyz", "weekday"},
+                {"page=9999&size=100", "page"}, {"page=2147483647", "page"}, {"category=bogus", "category"}, {"weekday=xyz", "weekday"},
                 {"date=2026-02-30", "date"}, {"date=tomorrow", "date"}, {"radius=5", "radius"},
                 {"lat=35.7", "lon"}, {"lat=95&lon=139", "lat"}, {"lat=35&lon=139&radius=51", "radius"},
                 {"lat=35&lon=139&radius=-1", "radius"}, {"sort=bogus", "sort"}, {"sort=distance", "sort"},

@@ -142,6 +142,23 @@ class ResourceIndexTest {
     }
 
     @Test
+    void hostileTextIsJustText() {
+        for (String q : List.of("title:(\"a\" AND b*) OR ~ ^2 \\", "'; DROP TABLE resource; --", "*", "の", "　",
+                "認知症カフェ訪問看護ステーション地域包括支援センター".repeat(5), "🙂 サロン", "a b c d e f g h i j k l m n")) {
+            assertNotNull(index.search(SearchQuery.text(q, TODAY)), q);
+        }
+        StringBuilder words = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            words.append("オレンジカフェ訪看ケアマネ歯医者往診包括体操薬屋もの忘れ ");
+        }
+        try {
+            index.search(SearchQuery.text(words.toString(), TODAY));
+        } catch (IllegalArgumentException tooComplex) {
+            // acceptable: reported as a 400 by the API
+        }
+    }
+
+    @Test
     void suggestsTownsCategoriesAndNames() {
         List<String> texts = index.suggest("ひか", null, 10).stream().map(ResourceIndex.Suggestion::text).toList();
         assertTrue(texts.contains("光が丘"), texts.toString());
