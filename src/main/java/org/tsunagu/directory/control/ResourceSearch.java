@@ -33,7 +33,8 @@ import java.util.logging.Logger;
  * Keeps the search index in step with the database and answers searches. Changes arrive as
  * {@link ResourcesChanged} events after their transaction committed; one worker at a time reloads
  * the changed resources and writes them, so two quick edits of one resource can never be applied
- * out of order. Town imports and synonym changes alter the analysis and trigger a rebuild in the
+ * out of order, while the request that made the change waits (bounded) for its ticket, so the
+ * caller's next search already sees it. Town imports and synonym changes alter the analysis and trigger a rebuild in the
  * background while the old index keeps answering; changes made during a rebuild are replayed on
  * the new index before anyone can miss them.
  */
@@ -41,6 +42,8 @@ import java.util.logging.Logger;
 public class ResourceSearch {
 
     static final int CHUNK = 500;
+    /** How long a request that changed resources waits for them to be searchable before answering. */
+    static final Duration WAIT_FOR_INDEX = Duration.ofSeconds(5);
     private static final Logger LOG = Logger.getLogger(ResourceSearch.class.getName());
 
     /** What an admin sees of the index. */
@@ -62,6 +65,9 @@ public class ResourceSearch {
     private final Set<Long> pending = new LinkedHashSet<>();
     private final Set<Long> changedDuringRebuild = new HashSet<>();
     private final AtomicBoolean draining = new AtomicBoolean();
+    /** Tickets of queued changes and of those written; guarded by {@code pending}. */
+    private long requested;
+    private long applied;
     private final AtomicBoolean rebuilding = new AtomicBoolean();
     private final AtomicBoolean rebuildAgain = new AtomicBoolean();
     private volatile Instant lastRebuildAt;
@@ -136,11 +142,16 @@ public class ResourceSearch {
 
     // --- keeping up with the database ---------------------------------------------------------
 
+    /**
+     * After the commit, on the thread of the request that made the change: queue the ids and wait
+     * (bounded) until the worker wrote them, so the caller reads its own writes in the next search.
+     */
     void onResourcesChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ResourcesChanged event) {
         if (index == null) {
             return; // not started yet: the start compares with the database
         }
-        changed(event.ids());
+        long ticket = changed(event.ids());
+        awaitApplied(ticket, WAIT_FOR_INDEX);
     }
 
     void onTownsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) TownsChanged event) {
@@ -156,9 +167,11 @@ public class ResourceSearch {
     }
 
     /** Queues resources for re-reading; the single worker writes them to the index. */
-    public void changed(Collection<Long> ids) {
+    public long changed(Collection<Long> ids) {
+        long ticket;
         synchronized (pending) {
             pending.addAll(ids);
+            ticket = ++requested;
             if (rebuilding.get()) {
                 changedDuringRebuild.addAll(ids);
             }
@@ -166,12 +179,33 @@ public class ResourceSearch {
         if (draining.compareAndSet(false, true)) {
             executor.execute(this::drain);
         }
+        return ticket;
+    }
+
+    /** Waits until every change queued up to the ticket is in the index, or the time is up. */
+    void awaitApplied(long ticket, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        synchronized (pending) {
+            while (applied < ticket) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                try {
+                    pending.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     private void drain() {
         try {
             while (true) {
                 List<Long> batch;
+                long upTo;
                 synchronized (pending) {
                     if (pending.isEmpty()) {
                         draining.set(false);
@@ -179,11 +213,20 @@ public class ResourceSearch {
                     }
                     batch = new ArrayList<>(pending);
                     pending.clear();
+                    upTo = requested;
                 }
                 apply(batch);
+                synchronized (pending) {
+                    applied = Math.max(applied, upTo);
+                    pending.notifyAll();
+                }
             }
         } catch (RuntimeException e) {
             draining.set(false);
+            synchronized (pending) {
+                applied = requested; // nobody waits for a change that will come with the rebuild
+                pending.notifyAll();
+            }
             LOG.log(Level.SEVERE, "search index update failed; the index will be rebuilt", e);
             rebuildInBackground();
         }

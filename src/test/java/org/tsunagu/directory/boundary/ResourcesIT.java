@@ -149,6 +149,7 @@ class ResourcesIT extends PortalIT {
         assertEquals("緑が丘二丁目", created.json().getString("town"));
         assertTrue(created.json().getBoolean("scheduleParsed"));
         String byName = "q=" + Api.q(name);
+        assertEquals(1, search(byName).getInt("total"), "the answer to the change comes after the index has it");
         Duration visible = until(byName, r -> r.getInt("total") == 1, VISIBLE_WITHIN);
         JsonObject hit = search(byName + "&weekday=wed&free=true").getJsonArray("items").getJsonObject(0);
         assertEquals(id, hit.getJsonNumber("id").longValue());
@@ -214,6 +215,7 @@ class ResourcesIT extends PortalIT {
         assertEquals(0, search("q=" + Api.q(name)).getInt("total"), "a dry run imports nothing");
         Api.Reply real = core.post("api/v1/imports/resources?format=tsunagu", "text/csv", file);
         assertEquals(200, real.status(), real::toString);
+        assertEquals(1, search("q=" + Api.q(name)).getInt("total"), "imported rows are searchable when the import answers");
         until("q=" + Api.q(name), r -> r.getInt("total") == 1, VISIBLE_WITHIN);
         until("q=" + Api.q("認知症カフェ") + "&category=dementia_cafe&size=100",
                 r -> names(r).contains(name), VISIBLE_WITHIN);
