@@ -87,6 +87,9 @@ final class SearchQueries {
             String reading = SearchText.katakana(w);
             add(any, builder.createPhraseQuery(SearchSchema.READING_NAME, reading), 2.5f);
             add(any, builder.createPhraseQuery(SearchSchema.READING_PLACE, reading), 1.5f);
+            // a word typed in kana may be the reading of a synonym (はいしゃ → 歯医者 → 歯科)
+            add(any, builder.createPhraseQuery(SearchSchema.NAME, reading), 2f);
+            add(any, builder.createPhraseQuery(SearchSchema.BODY, reading), 0.5f);
         }
         if (length >= 2) {
             add(any, builder.createPhraseQuery(SearchSchema.GRAM, w), 0.3f);

@@ -110,7 +110,7 @@ public final class SearchSchema {
         this.userDictionary = places.userDictionary();
         this.japanese = japanese(userDictionary, null);
         Analyzer gram = gram();
-        this.synonyms = synonyms.map(japanese);
+        this.synonyms = synonyms.map(japanese, this::reading);
         this.synonymsFingerprint = synonyms.fingerprint();
         Analyzer japaneseQuery = japanese(userDictionary, this.synonyms);
         this.indexAnalyzer = new FieldAnalyzer(japanese, gram);

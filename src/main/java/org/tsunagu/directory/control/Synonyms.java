@@ -98,9 +98,33 @@ public final class Synonyms {
 
     /** The synonym map, with every term analysed by the given (synonym-free) analyzer. */
     SynonymMap map(Analyzer analyzer) {
+        return map(analyzer, term -> null);
+    }
+
+    /**
+     * As above, and each group also holds the katakana readings of its terms (歯医者 → ハイシャ), so a
+     * word typed in kana (はいしゃ, folded to ハイシャ) expands like the written word. Readings shorter
+     * than three kana are left out: too many words share them.
+     */
+    SynonymMap map(Analyzer analyzer, java.util.function.UnaryOperator<String> reading) {
+        StringBuilder extended = new StringBuilder();
+        for (String line : SearchText.normalise(text).split("\n")) {
+            String l = line.strip();
+            if (l.isEmpty() || l.startsWith("#")) {
+                continue;
+            }
+            java.util.Set<String> terms = new java.util.LinkedHashSet<>(List.of(l.split("\\s*,\\s*")));
+            for (String t : List.copyOf(terms)) {
+                String r = reading.apply(t);
+                if (r != null && r.length() >= 3 && SearchText.isKana(r) && !r.equals(t)) {
+                    terms.add(r);
+                }
+            }
+            extended.append(String.join(",", terms)).append('\n');
+        }
         try {
             SolrSynonymParser parser = new SolrSynonymParser(true, true, analyzer);
-            parser.parse(new StringReader(SearchText.normalise(text)));
+            parser.parse(new StringReader(extended.toString()));
             return parser.build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

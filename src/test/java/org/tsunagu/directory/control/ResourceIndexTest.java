@@ -75,6 +75,8 @@ class ResourceIndexTest {
         assertEquals(List.of(1L), ids("ｻﾛﾝ"));
         assertEquals(List.of(3L), ids("認知症カフェ"));
         assertTrue(ids("歯医者").contains(5L));
+        assertTrue(ids("はいしゃ").contains(5L), "the reading of a synonym expands too");
+        assertEquals(List.of(3L), ids("にんちしょう"));
         assertEquals(List.of(1L), ids("ひかりがおか さろん 水曜"));
         assertEquals(List.of(3L), ids("dementia cafe"), "a multi-word synonym typed with a space");
     }
