@@ -1,6 +1,7 @@
 package org.tsunagu.areas.control;
 
 import org.apache.lucene.analysis.ja.JapaneseTokenizer;
+import org.apache.lucene.analysis.ja.dict.UserDictionary;
 import org.apache.lucene.analysis.ja.tokenattributes.ReadingAttribute;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
@@ -20,12 +21,17 @@ public final class KanaReading {
     }
 
     public static String of(String text) {
+        return of(text, null);
+    }
+
+    /** As {@link #of(String)}, with a user dictionary whose readings win (town names read as imported). */
+    public static String of(String text, UserDictionary dictionary) {
         if (text == null || text.isBlank()) {
             return null;
         }
         String normalised = Normalizer.normalize(text, Normalizer.Form.NFKC);
         StringBuilder out = new StringBuilder();
-        try (JapaneseTokenizer tokenizer = new JapaneseTokenizer(null, true, JapaneseTokenizer.Mode.NORMAL)) {
+        try (JapaneseTokenizer tokenizer = new JapaneseTokenizer(dictionary, true, JapaneseTokenizer.Mode.NORMAL)) {
             CharTermAttribute term = tokenizer.addAttribute(CharTermAttribute.class);
             ReadingAttribute reading = tokenizer.addAttribute(ReadingAttribute.class);
             tokenizer.setReader(new StringReader(normalised));

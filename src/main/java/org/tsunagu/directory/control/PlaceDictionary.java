@@ -1,9 +1,7 @@
 package org.tsunagu.directory.control;
 
-import org.apache.lucene.analysis.ja.JapaneseTokenizer;
 import org.apache.lucene.analysis.ja.dict.UserDictionary;
-import org.apache.lucene.analysis.ja.tokenattributes.ReadingAttribute;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.tsunagu.areas.control.KanaReading;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -192,21 +190,8 @@ public final class PlaceDictionary {
     }
 
     private static String kuromojiReading(String s) {
-        StringBuilder out = new StringBuilder();
-        try (JapaneseTokenizer t = new JapaneseTokenizer(null, true, JapaneseTokenizer.Mode.NORMAL)) {
-            CharTermAttribute term = t.addAttribute(CharTermAttribute.class);
-            ReadingAttribute reading = t.addAttribute(ReadingAttribute.class);
-            t.setReader(new StringReader(s));
-            t.reset();
-            while (t.incrementToken()) {
-                String r = reading.getReading();
-                out.append(r != null ? r : SearchText.katakana(term.toString()));
-            }
-            t.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.isEmpty() ? SearchText.katakana(s) : out.toString();
+        String reading = KanaReading.of(s);
+        return reading == null || reading.isEmpty() ? SearchText.katakana(s) : reading;
     }
 
     /** The kuromoji user dictionary, or null when there are no towns. */

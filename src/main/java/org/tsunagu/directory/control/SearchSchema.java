@@ -17,8 +17,8 @@ import org.apache.lucene.analysis.ja.JapaneseBaseFormFilter;
 import org.apache.lucene.analysis.ja.JapaneseKatakanaStemFilter;
 import org.apache.lucene.analysis.ja.JapanesePartOfSpeechStopFilter;
 import org.apache.lucene.analysis.ja.JapaneseTokenizer;
+import org.tsunagu.areas.control.KanaReading;
 import org.apache.lucene.analysis.ja.dict.UserDictionary;
-import org.apache.lucene.analysis.ja.tokenattributes.ReadingAttribute;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
@@ -43,7 +43,6 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.io.Reader;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -248,30 +247,8 @@ public final class SearchSchema {
 
     /** The katakana reading of a text, with town names read as the town list says. */
     public String reading(String text) {
-        String normalised = SearchText.normalise(text);
-        if (normalised.isBlank()) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder();
-        try (JapaneseTokenizer tokenizer = new JapaneseTokenizer(userDictionary, true, JapaneseTokenizer.Mode.NORMAL)) {
-            CharTermAttribute term = tokenizer.addAttribute(CharTermAttribute.class);
-            ReadingAttribute reading = tokenizer.addAttribute(ReadingAttribute.class);
-            tokenizer.setReader(new StringReader(normalised));
-            tokenizer.reset();
-            while (tokenizer.incrementToken()) {
-                String r = reading.getReading();
-                if (r == null) {
-                    String surface = term.toString();
-                    out.append(SearchText.isKana(surface) ? SearchText.katakana(surface) : " " + surface + " ");
-                } else {
-                    out.append(r);
-                }
-            }
-            tokenizer.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString().strip();
+        String reading = KanaReading.of(SearchText.normalise(text), userDictionary);
+        return reading == null ? "" : reading.strip();
     }
 
     /** The terms a text becomes in a Japanese field (for tests and the relevance report). */
