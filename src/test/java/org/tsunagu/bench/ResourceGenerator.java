@@ -488,12 +488,12 @@ public final class ResourceGenerator {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
-            System.err.println("usage: ResourceGenerator <geolonia towns csv> <out dir> [N=100000] [chunk rows=5000]");
+            System.err.println("usage: ResourceGenerator <geolonia towns csv> <out dir> [N=100000] [chunk rows=2000]");
             System.exit(2);
         }
         Path out = Path.of(args[1]);
         int n = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
-        int chunk = args.length > 3 ? Integer.parseInt(args[3]) : 5_000;
+        int chunk = args.length > 3 ? Integer.parseInt(args[3]) : 2_000;
         Files.createDirectories(out);
         Area area = area(Path.of(args[0]));
         writeCenters(area, out.resolve("centers.csv"));

@@ -76,7 +76,7 @@ public final class SearchBenchmark {
         ResourceGenerator.writeCenters(area, out.resolve("centers.csv"));
         ResourceGenerator.writeTowns(area, out.resolve("towns.csv"));
         new ResourceGenerator(area, ResourceGenerator.SEED).writeResources(n, out.resolve("resources.csv"),
-                out.resolve("chunks"), 5_000);
+                out.resolve("chunks"), 2_000);
         System.out.printf("generated %,d resources over %d towns, %d centers in %.1f s%n", n, area.towns().size(),
                 area.centers().size(), secs(t0));
 
