@@ -2,6 +2,7 @@ package org.tsunagu.directory.boundary;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import org.tsunagu.areas.entity.Center;
@@ -20,26 +21,29 @@ import java.util.Map;
 /** The JSON of api.md for search results and resource details; absent values are null, never missing. */
 final class ResourceJson {
 
+    /** Looked up once: JSON.createObjectBuilder() would consult the ServiceLoader for every object. */
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+
     private ResourceJson() {
     }
 
     static JsonObject result(SearchResult r) {
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JSON.createArrayBuilder();
         for (SearchHit h : r.items()) {
             items.add(item(h));
         }
-        JsonObjectBuilder facets = Json.createObjectBuilder();
+        JsonObjectBuilder facets = JSON.createObjectBuilder();
         for (Map.Entry<String, Map<String, Integer>> dim : r.facets().entrySet()) {
-            JsonObjectBuilder counts = Json.createObjectBuilder();
+            JsonObjectBuilder counts = JSON.createObjectBuilder();
             dim.getValue().forEach(counts::add);
             facets.add(dim.getKey(), counts);
         }
-        return Json.createObjectBuilder().add("total", r.total()).add("page", r.page()).add("size", r.size())
+        return JSON.createObjectBuilder().add("total", r.total()).add("page", r.page()).add("size", r.size())
                 .add("items", items).add("facets", facets).build();
     }
 
     static JsonObjectBuilder item(SearchHit h) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("id", h.id());
+        JsonObjectBuilder b = JSON.createObjectBuilder().add("id", h.id());
         text(b, "externalId", h.externalId());
         b.add("name", h.name());
         text(b, "nameKana", h.nameKana());
@@ -59,7 +63,7 @@ final class ResourceJson {
     }
 
     static JsonObject detail(Resource r, LocalDate today) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("id", r.getId());
+        JsonObjectBuilder b = JSON.createObjectBuilder().add("id", r.getId());
         text(b, "externalId", r.getExternalId());
         b.add("name", r.getName());
         text(b, "nameKana", r.getNameKana());
@@ -76,7 +80,7 @@ final class ResourceJson {
         Center c = r.getCenter();
         text(b, "centerCode", c == null ? null : c.getCode());
         if (c != null) {
-            b.add("center", Json.createObjectBuilder().add("code", c.getCode()).add("name", c.getName())
+            b.add("center", JSON.createObjectBuilder().add("code", c.getCode()).add("name", c.getName())
                     .add("phone", c.getPhone()));
         } else {
             b.addNull("center");
@@ -104,13 +108,13 @@ final class ResourceJson {
     }
 
     private static JsonArrayBuilder dates(Collection<LocalDate> dates) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = JSON.createArrayBuilder();
         dates.forEach(d -> a.add(d.toString()));
         return a;
     }
 
     private static JsonArrayBuilder strings(Collection<String> values) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = JSON.createArrayBuilder();
         values.forEach(a::add);
         return a;
     }

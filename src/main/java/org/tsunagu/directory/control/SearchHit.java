@@ -1,14 +1,17 @@
 package org.tsunagu.directory.control;
 
 import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
 
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A resource as a result list shows it (api.md search item). The index stores this record with each
@@ -19,9 +22,14 @@ public record SearchHit(long id, String externalId, String name, String nameKana
                         String schedule, String rules, List<LocalDate> nextDates, boolean homeVisit,
                         String highlight) {
 
+    // Json.createXxx() looks the JSON-P provider up through the ServiceLoader on every call (a class-path
+    // scan, expensive in a web application class loader); the factories are thread-safe, so look up once.
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+    private static final JsonBuilderFactory BUILDERS = Json.createBuilderFactory(Map.of());
+
     /** The stored form of an indexed resource. */
     static String stored(IndexedResource r) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("id", r.id()).add("name", r.name())
+        JsonObjectBuilder b = BUILDERS.createObjectBuilder().add("id", r.id()).add("name", r.name())
                 .add("category", r.category().code()).add("address", r.address()).add("homeVisit", r.homeVisit());
         put(b, "externalId", r.externalId());
         put(b, "nameKana", r.nameKana());
@@ -43,7 +51,10 @@ public record SearchHit(long id, String externalId, String name, String nameKana
     }
 
     static SearchHit fromStored(String json, Double distanceKm, List<LocalDate> nextDates, String highlight) {
-        JsonObject o = Json.createReader(new StringReader(json)).readObject();
+        JsonObject o;
+        try (var reader = READERS.createReader(new StringReader(json))) {
+            o = reader.readObject();
+        }
         return new SearchHit(o.getJsonNumber("id").longValue(), text(o, "externalId"), o.getString("name"),
                 text(o, "nameKana"), o.getString("category"), text(o, "summary"), o.getString("address"),
                 text(o, "town"), number(o, "lat"), number(o, "lon"), distanceKm, text(o, "centerCode"),
