@@ -12,6 +12,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -85,6 +86,7 @@ public final class ResourceIndex implements Closeable {
     static final String CURRENT = "CURRENT";
     static final String VERSION_KEY = "tsunagu.analysis";
     private static final Logger LOG = Logger.getLogger(ResourceIndex.class.getName());
+    private static final Set<String> STORED_ONLY = Set.of(SearchSchema.STORED);
     private static final List<String> DIMENSIONS = List.of(SearchSchema.CATEGORY, SearchSchema.REGION, SearchSchema.WEEKDAY);
 
     private final Path root;
@@ -197,15 +199,16 @@ public final class ResourceIndex implements Closeable {
             this.next = next;
         }
 
+        /** Adds a batch; documents are analysed in parallel (kuromoji is the cost, IndexWriter is thread-safe). */
         public void add(Collection<IndexedResource> resources) {
-            try {
-                for (IndexedResource r : resources) {
+            resources.parallelStream().forEach(r -> {
+                try {
                     next.writer.addDocument(next.document(r));
-                    count++;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            });
+            count += resources.size();
         }
 
         public int count() {
@@ -291,15 +294,15 @@ public final class ResourceIndex implements Closeable {
         String[] snippets = text != null && q.highlight() && page.length > 0
                 ? highlight(g, searcher, text, page) : new String[page.length];
         List<SearchHit> items = new ArrayList<>(page.length);
+        StoredFields stored = searcher.storedFields();
         for (int i = 0; i < page.length; i++) {
-            Document d = searcher.storedFields().document(page[i].doc, Set.of(SearchSchema.STORED));
-            SearchHit stored = SearchHit.fromStored(d.get(SearchSchema.STORED), null, List.of(), null);
-            Double distance = q.hasPoint() && stored.lat() != null
-                    ? Math.round(new GeoPoint(q.lat(), q.lon()).distanceKm(new GeoPoint(stored.lat(), stored.lon())) * 100) / 100.0
+            Document d = stored.document(page[i].doc, STORED_ONLY);
+            SearchHit hit = SearchHit.fromStored(d.get(SearchSchema.STORED));
+            Double distance = q.hasPoint() && hit.lat() != null
+                    ? Math.round(new GeoPoint(q.lat(), q.lon()).distanceKm(new GeoPoint(hit.lat(), hit.lon())) * 100) / 100.0
                     : null;
-            List<LocalDate> next = stored.rules() == null ? List.of()
-                    : ScheduleFilter.recurrence(stored.rules()).nextDates(q.today(), 3);
-            items.add(SearchHit.fromStored(d.get(SearchSchema.STORED), distance, next, snippets[i]));
+            List<LocalDate> next = hit.rules() == null ? List.of() : ScheduleFilter.nextDates(hit.rules(), q.today(), 3);
+            items.add(hit.with(distance, next, snippets[i]));
         }
         return new SearchResult(total(hits.totalHits), q.page(), q.size(), items, facets);
     }
@@ -326,13 +329,14 @@ public final class ResourceIndex implements Closeable {
     private static String[] highlight(Generation g, IndexSearcher searcher, Query text, ScoreDoc[] page) throws IOException {
         UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, g.schema.indexAnalyzer())
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "…", true))
+                .withFieldMatcher(field -> SearchSchema.JAPANESE_FIELDS.contains(field) || field.startsWith("snippet"))
                 .withMaxLength(2_000).build();
         ScoreDoc[] byDoc = page.clone();
         TopDocs docs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), byDoc);
-        Map<String, String[]> found = highlighter.highlightFields(new String[]{SearchSchema.BODY, SearchSchema.NAME},
-                text, docs, new int[]{1, 1});
-        String[] body = found.get(SearchSchema.BODY);
-        String[] name = found.get(SearchSchema.NAME);
+        Map<String, String[]> found = highlighter.highlightFields(
+                new String[]{SearchSchema.SNIPPET, SearchSchema.NAME_SNIPPET}, text, docs, new int[]{1, 1});
+        String[] body = found.get(SearchSchema.SNIPPET);
+        String[] name = found.get(SearchSchema.NAME_SNIPPET);
         // highlightFields answers in the order of the docs given
         String[] out = new String[page.length];
         for (int i = 0; i < page.length; i++) {
@@ -388,8 +392,8 @@ public final class ResourceIndex implements Closeable {
         }
         TopDocs top = searcher.search(q, max * 3, new Sort(new SortField(SearchSchema.NAME_SORT, SortField.Type.STRING)));
         for (ScoreDoc sd : top.scoreDocs) {
-            SearchHit h = SearchHit.fromStored(searcher.storedFields().document(sd.doc, Set.of(SearchSchema.STORED))
-                    .get(SearchSchema.STORED), null, List.of(), null);
+            SearchHit h = SearchHit.fromStored(searcher.storedFields().document(sd.doc, STORED_ONLY)
+                    .get(SearchSchema.STORED));
             out.putIfAbsent(h.name(), new Suggestion(h.name(), "resource", h.nameKana()));
         }
         return out.values().stream().limit(max).toList();

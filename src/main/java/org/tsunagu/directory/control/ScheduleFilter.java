@@ -1,6 +1,7 @@
 package org.tsunagu.directory.control;
 
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.ConstantScoreScorer;
@@ -16,6 +17,8 @@ import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -28,11 +31,58 @@ final class ScheduleFilter extends Query {
 
     private static final int CACHE_LIMIT = 50_000;
     private static final ConcurrentHashMap<String, Recurrence> DECODED = new ConcurrentHashMap<>();
+    private static final Map<IndexReader.CacheKey, Recurrence[]> BY_SEGMENT = new ConcurrentHashMap<>();
+    /** Next dates per rules text for one day: hits of one page share few distinct schedules. */
+    private static volatile NextDates nextDates = new NextDates(LocalDate.MIN, new ConcurrentHashMap<>());
+
+    private record NextDates(LocalDate day, ConcurrentHashMap<String, List<LocalDate>> byRules) {
+    }
+
+    /** The next {@code n} dates of a rules text from a day, computed once per distinct text and day. */
+    static List<LocalDate> nextDates(String rules, LocalDate from, int n) {
+        NextDates cache = nextDates;
+        if (!cache.day.equals(from)) {
+            cache = new NextDates(from, new ConcurrentHashMap<>());
+            nextDates = cache;
+        }
+        if (cache.byRules.size() > CACHE_LIMIT) {
+            cache.byRules.clear();
+        }
+        return cache.byRules.computeIfAbsent(rules, r -> List.copyOf(recurrence(r).nextDates(from, n)));
+    }
 
     private final LocalDate date;
 
     ScheduleFilter(LocalDate date) {
         this.date = date;
+    }
+
+    /**
+     * The recurrences of a segment by ordinal, decoded once per segment (segments are immutable;
+     * the entry goes when the segment is closed), so a date query only compares bit masks.
+     */
+    static Recurrence[] decoded(LeafReaderContext context, SortedDocValues rules) throws IOException {
+        IndexReader.CacheHelper helper = context.reader().getCoreCacheHelper();
+        if (helper == null) {
+            return decode(rules);
+        }
+        Recurrence[] cached = BY_SEGMENT.get(helper.getKey());
+        if (cached == null || cached.length != rules.getValueCount()) {
+            cached = decode(rules);
+            if (BY_SEGMENT.put(helper.getKey(), cached) == null) {
+                helper.addClosedListener(BY_SEGMENT::remove);
+            }
+        }
+        return cached;
+    }
+
+    private static Recurrence[] decode(SortedDocValues rules) throws IOException {
+        Recurrence[] out = new Recurrence[rules.getValueCount()];
+        for (int ord = 0; ord < out.length; ord++) {
+            BytesRef text = rules.lookupOrd(ord);
+            out[ord] = recurrence(text.utf8ToString());
+        }
+        return out;
     }
 
     /** The decoded recurrence of a rules text, shared by all queries. */
@@ -57,14 +107,14 @@ final class ScheduleFilter extends Query {
             @Override
             public Scorer scorer(LeafReaderContext context) throws IOException {
                 SortedDocValues rules = DocValues.getSorted(context.reader(), SearchSchema.RULES);
-                byte[] verdicts = new byte[Math.max(rules.getValueCount(), 0)]; // 0 unknown, 1 yes, 2 no
+                Recurrence[] byOrd = decoded(context, rules);
+                byte[] verdicts = new byte[byOrd.length]; // 0 unknown, 1 held, 2 not held
                 TwoPhaseIterator matching = new TwoPhaseIterator(rules) {
                     @Override
                     public boolean matches() throws IOException {
                         int ord = rules.ordValue();
                         if (verdicts[ord] == 0) {
-                            BytesRef text = rules.lookupOrd(ord);
-                            verdicts[ord] = recurrence(text.utf8ToString()).occursOn(date) ? (byte) 1 : (byte) 2;
+                            verdicts[ord] = byOrd[ord].occursOn(date) ? (byte) 1 : (byte) 2;
                         }
                         return verdicts[ord] == 1;
                     }

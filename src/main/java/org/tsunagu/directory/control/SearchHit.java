@@ -50,15 +50,21 @@ public record SearchHit(long id, String externalId, String name, String nameKana
         }
     }
 
-    static SearchHit fromStored(String json, Double distanceKm, List<LocalDate> nextDates, String highlight) {
+    static SearchHit fromStored(String json) {
         JsonObject o;
         try (var reader = READERS.createReader(new StringReader(json))) {
             o = reader.readObject();
         }
         return new SearchHit(o.getJsonNumber("id").longValue(), text(o, "externalId"), o.getString("name"),
                 text(o, "nameKana"), o.getString("category"), text(o, "summary"), o.getString("address"),
-                text(o, "town"), number(o, "lat"), number(o, "lon"), distanceKm, text(o, "centerCode"),
-                text(o, "schedule"), text(o, "rules"), nextDates, o.getBoolean("homeVisit", false), highlight);
+                text(o, "town"), number(o, "lat"), number(o, "lon"), null, text(o, "centerCode"),
+                text(o, "schedule"), text(o, "rules"), List.of(), o.getBoolean("homeVisit", false), null);
+    }
+
+    /** The same hit with what depends on the query: distance, next dates from today, snippet. */
+    SearchHit with(Double distance, List<LocalDate> next, String snippet) {
+        return new SearchHit(id, externalId, name, nameKana, category, summary, address, town, lat, lon, distance,
+                centerCode, schedule, rules, next, homeVisit, snippet);
     }
 
     private static String text(JsonObject o, String key) {

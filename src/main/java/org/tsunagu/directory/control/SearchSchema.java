@@ -26,6 +26,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.document.LatLonDocValuesField;
 import org.apache.lucene.document.LatLonPoint;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -66,7 +68,7 @@ import java.util.Set;
 public final class SearchSchema {
 
     /** Bump when the analysis chain or the document layout changes: existing indexes are rebuilt. */
-    static final int ANALYSIS_VERSION = 4;
+    static final int ANALYSIS_VERSION = 5;
 
     static final String ID = "id";
     static final String ID_VALUE = "id_value";
@@ -90,6 +92,18 @@ public final class SearchSchema {
     static final String PLACE_EXACT = "place_exact";
     static final String NAME_PREFIX = "name_prefix";
     static final String READING_PREFIX = "reading_prefix";
+    /** Description and name again, stored with offsets in the postings: snippets without re-analysis. */
+    static final String SNIPPET = "snippet";
+    static final String NAME_SNIPPET = "snippet_name";
+    private static final FieldType SNIPPET_TYPE = snippetType();
+
+    private static FieldType snippetType() {
+        FieldType t = new FieldType(TextField.TYPE_STORED);
+        t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        t.freeze();
+        return t;
+    }
+
     /** Stored only: the display record of a hit. */
     static final String STORED = "stored";
 
@@ -97,6 +111,8 @@ public final class SearchSchema {
     static final Set<String> GRAM_FIELDS = Set.of(READING_NAME, READING_PLACE, GRAM);
 
     private final PlaceDictionary places;
+    private final java.util.Map<org.tsunagu.directory.entity.Category, String> labelReadings =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final UserDictionary userDictionary;
     private final SynonymMap synonyms;
     private final String synonymsFingerprint;
@@ -199,14 +215,19 @@ public final class SearchSchema {
         d.add(new SortedDocValuesField(NAME_SORT, new BytesRef(SearchText.sortKey(reading))));
 
         String name = SearchText.normalise(r.name());
-        d.add(new TextField(NAME, name, Field.Store.YES));
+        d.add(new TextField(NAME, name, Field.Store.NO));
+        d.add(new Field(NAME_SNIPPET, name, SNIPPET_TYPE));
         d.add(new StringField(NAME_PREFIX, name.toLowerCase(Locale.ROOT), Field.Store.NO));
         d.add(new StringField(READING_PREFIX, reading, Field.Store.NO));
         d.add(new TextField(READING_NAME, reading, Field.Store.NO));
-        d.add(new TextField(READING_NAME, reading(r.category().labelJa()), Field.Store.NO));
+        d.add(new TextField(READING_NAME, labelReadings.computeIfAbsent(r.category(), c -> reading(c.labelJa())),
+                Field.Store.NO));
 
         // body: the description first (stored: it is what snippets are cut from), then everything else
-        d.add(new TextField(BODY, SearchText.normalise(r.description()), Field.Store.YES));
+        d.add(new TextField(BODY, SearchText.normalise(r.description()), Field.Store.NO));
+        if (r.description() != null) {
+            d.add(new Field(SNIPPET, SearchText.normalise(r.description()), SNIPPET_TYPE));
+        }
         List<String> more = new ArrayList<>(List.of(r.category().labelJa(), r.category().labelEn()));
         more.addAll(r.departments());
         more.addAll(r.accessibility());
