@@ -19,6 +19,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
@@ -327,14 +328,30 @@ public final class ResourceIndex implements Closeable {
     }
 
     private static String[] highlight(Generation g, IndexSearcher searcher, Query text, ScoreDoc[] page) throws IOException {
+        // the words the query looks for in name, address and description (synonyms included), as plain
+        // terms on the snippet fields: marking words needs no phrase logic, and postings carry offsets
+        Set<Term> terms = new LinkedHashSet<>();
+        text.visit(QueryVisitor.termCollector(terms));
+        BooleanQuery.Builder marks = new BooleanQuery.Builder();
+        int clauses = 0;
+        for (Term t : terms) {
+            if (SearchSchema.JAPANESE_FIELDS.contains(t.field()) && clauses < 200) {
+                marks.add(new TermQuery(new Term(SearchSchema.SNIPPET, t.bytes())), Occur.SHOULD);
+                marks.add(new TermQuery(new Term(SearchSchema.NAME_SNIPPET, t.bytes())), Occur.SHOULD);
+                clauses += 2;
+            }
+        }
+        if (clauses == 0) {
+            return new String[page.length];
+        }
         UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, g.schema.indexAnalyzer())
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "…", true))
-                .withFieldMatcher(field -> SearchSchema.JAPANESE_FIELDS.contains(field) || field.startsWith("snippet"))
+                .withWeightMatches(false).withHighlightPhrasesStrictly(false).withHandleMultiTermQuery(false)
                 .withMaxLength(2_000).build();
         ScoreDoc[] byDoc = page.clone();
         TopDocs docs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), byDoc);
         Map<String, String[]> found = highlighter.highlightFields(
-                new String[]{SearchSchema.SNIPPET, SearchSchema.NAME_SNIPPET}, text, docs, new int[]{1, 1});
+                new String[]{SearchSchema.SNIPPET, SearchSchema.NAME_SNIPPET}, marks.build(), docs, new int[]{1, 1});
         String[] body = found.get(SearchSchema.SNIPPET);
         String[] name = found.get(SearchSchema.NAME_SNIPPET);
         // highlightFields answers in the order of the docs given
