@@ -87,6 +87,8 @@ public final class ResourceIndex implements Closeable {
     static final String CURRENT = "CURRENT";
     static final String VERSION_KEY = "tsunagu.analysis";
     private static final Logger LOG = Logger.getLogger(ResourceIndex.class.getName());
+    /** Answers kept per searcher: the same page asked again (a shared link, paging back) costs nothing. */
+    static final int RESULT_CACHE_SIZE = Integer.getInteger("tsunagu.search.cache", 2_000);
     private static final Set<String> STORED_ONLY = Set.of(SearchSchema.STORED);
     private static final List<String> DIMENSIONS = List.of(SearchSchema.CATEGORY, SearchSchema.REGION, SearchSchema.WEEKDAY);
 
@@ -256,7 +258,7 @@ public final class ResourceIndex implements Closeable {
     /** @throws IllegalArgumentException when the text makes a query too large to run */
     public SearchResult search(SearchQuery q) {
         try {
-            return withSearcher((g, s) -> search(g, s, q));
+            return withSearcher((g, s) -> g.results.get(s.getIndexReader(), q, () -> search(g, s, q)));
         } catch (IndexSearcher.TooManyClauses e) {
             throw new IllegalArgumentException("the search text is too complex", e);
         }
@@ -485,6 +487,51 @@ public final class ResourceIndex implements Closeable {
         }
     }
 
+    /**
+     * Recent answers of one reader. Any refresh (an edit) opens a new reader and empties the cache, so
+     * an answer is never older than the index; the key holds the day, so next dates stay right.
+     */
+    static final class ResultCache {
+        private final int size;
+        private IndexReader reader;
+        private final LinkedHashMap<SearchQuery, SearchResult> entries = new LinkedHashMap<>(64, 0.75f, true);
+
+        ResultCache(int size) {
+            this.size = size;
+        }
+
+        SearchResult get(IndexReader current, SearchQuery q, IoSupplier<SearchResult> compute) throws IOException {
+            if (size <= 0) {
+                return compute.get();
+            }
+            synchronized (this) {
+                if (reader != current) {
+                    entries.clear();
+                    reader = current;
+                }
+                SearchResult hit = entries.get(q);
+                if (hit != null) {
+                    return hit;
+                }
+            }
+            SearchResult computed = compute.get();
+            synchronized (this) {
+                if (reader == current) {
+                    entries.put(q, computed);
+                    if (entries.size() > size) {
+                        entries.remove(entries.keySet().iterator().next());
+                    }
+                }
+            }
+            return computed;
+        }
+    }
+
+    @FunctionalInterface
+    interface IoSupplier<T> {
+        T get() throws IOException;
+    }
+
     /** One index directory with its writer, searchers and the schema it was built with. */
     private static final class Generation implements Closeable {
         final String name;
@@ -495,6 +542,7 @@ public final class ResourceIndex implements Closeable {
         final IndexWriter writer;
         final SearcherManager searchers;
         private volatile FacetState facets;
+        final ResultCache results = new ResultCache(RESULT_CACHE_SIZE);
 
         private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {
         }
