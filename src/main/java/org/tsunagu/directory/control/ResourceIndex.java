@@ -12,10 +12,13 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -89,7 +92,6 @@ public final class ResourceIndex implements Closeable {
     private static final Logger LOG = Logger.getLogger(ResourceIndex.class.getName());
     /** Answers kept per searcher: the same page asked again (a shared link, paging back) costs nothing. */
     static final int RESULT_CACHE_SIZE = Integer.getInteger("tsunagu.search.cache", 2_000);
-    private static final Set<String> STORED_ONLY = Set.of(SearchSchema.STORED);
     private static final List<String> DIMENSIONS = List.of(SearchSchema.CATEGORY, SearchSchema.REGION, SearchSchema.WEEKDAY);
 
     private final Path root;
@@ -297,10 +299,8 @@ public final class ResourceIndex implements Closeable {
         String[] snippets = text != null && q.highlight() && page.length > 0
                 ? highlight(g, searcher, text, page) : new String[page.length];
         List<SearchHit> items = new ArrayList<>(page.length);
-        StoredFields stored = searcher.storedFields();
         for (int i = 0; i < page.length; i++) {
-            Document d = stored.document(page[i].doc, STORED_ONLY);
-            SearchHit hit = SearchHit.fromStored(d.get(SearchSchema.STORED));
+            SearchHit hit = SearchHit.fromStored(value(searcher.getIndexReader(), page[i].doc, SearchSchema.STORED));
             Double distance = q.hasPoint() && hit.lat() != null
                     ? Math.round(new GeoPoint(q.lat(), q.lon()).distanceKm(new GeoPoint(hit.lat(), hit.lon())) * 100) / 100.0
                     : null;
@@ -346,10 +346,26 @@ public final class ResourceIndex implements Closeable {
         if (clauses == 0) {
             return new String[page.length];
         }
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, g.schema.indexAnalyzer())
+        UnifiedHighlighter highlighter = new UnifiedHighlighter(UnifiedHighlighter.builder(searcher, g.schema.indexAnalyzer())
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "…", true))
                 .withWeightMatches(false).withHighlightPhrasesStrictly(false).withHandleMultiTermQuery(false)
-                .withMaxLength(2_000).build();
+                .withMaxLength(2_000)) {
+            @Override
+            protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheChars)
+                    throws IOException {
+                // the texts come from doc values (see SearchSchema.SNIPPET), not from stored fields
+                List<CharSequence[]> out = new ArrayList<>();
+                for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                    CharSequence[] values = new CharSequence[fields.length];
+                    for (int f = 0; f < fields.length; f++) {
+                        String v = value(searcher.getIndexReader(), doc, fields[f]);
+                        values[f] = v == null ? "" : v;
+                    }
+                    out.add(values);
+                }
+                return out;
+            }
+        };
         ScoreDoc[] byDoc = page.clone();
         TopDocs docs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), byDoc);
         Map<String, String[]> found = highlighter.highlightFields(
@@ -411,11 +427,21 @@ public final class ResourceIndex implements Closeable {
         }
         TopDocs top = searcher.search(q, max * 3, new Sort(new SortField(SearchSchema.NAME_SORT, SortField.Type.STRING)));
         for (ScoreDoc sd : top.scoreDocs) {
-            SearchHit h = SearchHit.fromStored(searcher.storedFields().document(sd.doc, STORED_ONLY)
-                    .get(SearchSchema.STORED));
+            SearchHit h = SearchHit.fromStored(value(searcher.getIndexReader(), sd.doc, SearchSchema.STORED));
             out.putIfAbsent(h.name(), new Suggestion(h.name(), "resource", h.nameKana()));
         }
         return out.values().stream().limit(max).toList();
+    }
+
+    /** A binary doc value of a document of the whole reader, or null. */
+    static String value(IndexReader reader, int doc, String field) throws IOException {
+        List<LeafReaderContext> leaves = reader.leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        BinaryDocValues values = leaf.reader().getBinaryDocValues(field);
+        if (values == null || !values.advanceExact(doc - leaf.docBase)) {
+            return null;
+        }
+        return values.binaryValue().utf8ToString();
     }
 
     // --- plumbing ------------------------------------------------------------------------------
