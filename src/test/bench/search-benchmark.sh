@@ -22,6 +22,7 @@ N=${1:-100000}
 PORT=${BENCH_PORT:-8282}
 SECONDS_PER_RUN=${BENCH_SECONDS:-30}
 LOW_SECONDS=${BENCH_LOW_SECONDS:-15}
+WARM_SECONDS=${BENCH_WARM_SECONDS:-30}
 CONNS=${BENCH_CONNECTIONS:-16}
 THREADS=${BENCH_THREADS:-2}
 QUERIES=${BENCH_QUERIES:-3000}
@@ -102,8 +103,8 @@ run_wrk() { # mix threads connections seconds → "rps p50 p99 errors requests"
 }
 declare -A HTTP
 for mix in a b c; do
-    echo "-- mix $mix: warm-up 10 s"
-    run_wrk "$mix" "$THREADS" "$CONNS" 10 >/dev/null
+    echo "-- mix $mix: warm-up ${WARM_SECONDS} s (on 2 cores the JIT needs a while: C2 competes with the requests)"
+    run_wrk "$mix" "$THREADS" "$CONNS" "$WARM_SECONDS" >/dev/null
     echo "-- mix $mix: ${SECONDS_PER_RUN} s, $THREADS threads, $CONNS connections"
     HTTP[$mix-load]=$(run_wrk "$mix" "$THREADS" "$CONNS" "$SECONDS_PER_RUN")
     echo "   ${HTTP[$mix-load]}"
