@@ -11,6 +11,9 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.logging.Logger;
 
 /**
@@ -41,8 +44,12 @@ public class Database {
     @Resource(lookup = JNDI_NAME)
     DataSource dataSource;
 
+    /** How long the start waits for the database (a previous process still holding the H2 file, PostgreSQL starting). */
+    static final Duration WAIT_AT_START = Duration.ofSeconds(60);
+
     @PostConstruct
     void migrate() {
+        awaitDatabase();
         MigrateResult result = Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
@@ -50,5 +57,28 @@ public class Database {
                 .migrate();
         LOG.info(() -> "database schema at version " + result.targetSchemaVersion
                 + " (" + result.migrationsExecuted + " migrations applied now)");
+    }
+
+    private void awaitDatabase() {
+        long deadline = System.nanoTime() + WAIT_AT_START.toNanos();
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = dataSource.getConnection()) {
+                if (attempt > 1) {
+                    LOG.info("database reachable after " + attempt + " attempts");
+                }
+                return;
+            } catch (SQLException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("database not reachable within " + WAIT_AT_START, e);
+                }
+                LOG.warning("database not reachable yet (" + e.getMessage() + "); retrying");
+                try {
+                    Thread.sleep(Math.min(500L * attempt, 3_000L));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for the database", e);
+                }
+            }
+        }
     }
 }
