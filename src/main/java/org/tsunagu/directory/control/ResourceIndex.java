@@ -91,7 +91,8 @@ public final class ResourceIndex implements Closeable {
     static final String VERSION_KEY = "tsunagu.analysis";
     private static final Logger LOG = Logger.getLogger(ResourceIndex.class.getName());
     /** Answers kept per searcher: the same page asked again (a shared link, paging back) costs nothing. */
-    static final int RESULT_CACHE_SIZE = Integer.getInteger("tsunagu.search.cache", 2_000);
+    static final int DEFAULT_CACHE_SIZE = Integer.getInteger("tsunagu.search.cache", 2_000);
+    private volatile int cacheSize = DEFAULT_CACHE_SIZE;
     private static final List<String> DIMENSIONS = List.of(SearchSchema.CATEGORY, SearchSchema.REGION, SearchSchema.WEEKDAY);
 
     private final Path root;
@@ -131,6 +132,11 @@ public final class ResourceIndex implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the search index at " + root, e);
         }
+    }
+
+    /** How many recent answers each reader keeps (0: none); the portal sets it from tsunagu.search.cache. */
+    public void cacheAnswers(int size) {
+        this.cacheSize = Math.max(0, size);
     }
 
     /** How the index was found when opened. */
@@ -260,7 +266,7 @@ public final class ResourceIndex implements Closeable {
     /** @throws IllegalArgumentException when the text makes a query too large to run */
     public SearchResult search(SearchQuery q) {
         try {
-            return withSearcher((g, s) -> g.results.get(s.getIndexReader(), q, () -> search(g, s, q)));
+            return withSearcher((g, s) -> g.results.get(s.getIndexReader(), q, cacheSize, () -> search(g, s, q)));
         } catch (IndexSearcher.TooManyClauses e) {
             throw new IllegalArgumentException("the search text is too complex", e);
         }
@@ -518,15 +524,11 @@ public final class ResourceIndex implements Closeable {
      * an answer is never older than the index; the key holds the day, so next dates stay right.
      */
     static final class ResultCache {
-        private final int size;
         private IndexReader reader;
         private final LinkedHashMap<SearchQuery, SearchResult> entries = new LinkedHashMap<>(64, 0.75f, true);
 
-        ResultCache(int size) {
-            this.size = size;
-        }
-
-        SearchResult get(IndexReader current, SearchQuery q, IoSupplier<SearchResult> compute) throws IOException {
+        SearchResult get(IndexReader current, SearchQuery q, int size, IoSupplier<SearchResult> compute)
+                throws IOException {
             if (size <= 0) {
                 return compute.get();
             }
@@ -568,7 +570,7 @@ public final class ResourceIndex implements Closeable {
         final IndexWriter writer;
         final SearcherManager searchers;
         private volatile FacetState facets;
-        final ResultCache results = new ResultCache(RESULT_CACHE_SIZE);
+        final ResultCache results = new ResultCache();
 
         private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {
         }

@@ -61,6 +61,10 @@ public class ResourceSearch {
     @ConfigProperty(name = "tsunagu.index.dir")
     String indexDir;
 
+    @Inject
+    @ConfigProperty(name = "tsunagu.search.cache", defaultValue = "2000")
+    int cacheSize;
+
     private volatile ResourceIndex index;
     private final Set<Long> pending = new LinkedHashSet<>();
     private final Set<Long> changedDuringRebuild = new HashSet<>();
@@ -83,6 +87,7 @@ public class ResourceSearch {
         }
         SearchSchema schema = schema();
         ResourceIndex opened = ResourceIndex.open(Path.of(indexDir), schema);
+        opened.cacheAnswers(cacheSize);
         index = opened;
         switch (opened.openedAs()) {
             case MISSING -> {

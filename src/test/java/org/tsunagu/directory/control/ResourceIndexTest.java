@@ -109,6 +109,8 @@ class ResourceIndexTest {
 
     @Test
     void deletesAndRebuildSwap() {
+        assertEquals(List.of(1L), ids("さろん"));
+        assertEquals(List.of(1L), ids("さろん"), "the second answer comes from the cache");
         index.delete(List.of(1L));
         assertTrue(ids("さろん").isEmpty());
         ResourceIndex.Rebuild rebuild = index.rebuild(schema());
