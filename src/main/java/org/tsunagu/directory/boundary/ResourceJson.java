@@ -59,6 +59,7 @@ final class ResourceJson {
         b.add("nextDates", dates(h.nextDates()));
         b.add("homeVisit", h.homeVisit());
         text(b, "highlight", h.highlight());
+        text(b, "phone", h.phone());
         return b;
     }
 

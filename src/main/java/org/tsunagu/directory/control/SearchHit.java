@@ -20,7 +20,7 @@ import java.util.Map;
 public record SearchHit(long id, String externalId, String name, String nameKana, String category, String summary,
                         String address, String town, Double lat, Double lon, Double distanceKm, String centerCode,
                         String schedule, String rules, List<LocalDate> nextDates, boolean homeVisit,
-                        String highlight) {
+                        String highlight, String phone) {
 
     // Json.createXxx() looks the JSON-P provider up through the ServiceLoader on every call (a class-path
     // scan, expensive in a web application class loader); the factories are thread-safe, so look up once.
@@ -38,6 +38,7 @@ public record SearchHit(long id, String externalId, String name, String nameKana
         put(b, "centerCode", r.center());
         put(b, "schedule", r.schedule());
         put(b, "rules", r.rules());
+        put(b, "phone", r.phone());
         if (r.lat() != null && r.lon() != null) {
             b.add("lat", r.lat()).add("lon", r.lon());
         }
@@ -58,13 +59,14 @@ public record SearchHit(long id, String externalId, String name, String nameKana
         return new SearchHit(o.getJsonNumber("id").longValue(), text(o, "externalId"), o.getString("name"),
                 text(o, "nameKana"), o.getString("category"), text(o, "summary"), o.getString("address"),
                 text(o, "town"), number(o, "lat"), number(o, "lon"), null, text(o, "centerCode"),
-                text(o, "schedule"), text(o, "rules"), List.of(), o.getBoolean("homeVisit", false), null);
+                text(o, "schedule"), text(o, "rules"), List.of(), o.getBoolean("homeVisit", false), null,
+                text(o, "phone"));
     }
 
     /** The same hit with what depends on the query: distance, next dates from today, snippet. */
     SearchHit with(Double distance, List<LocalDate> next, String snippet) {
         return new SearchHit(id, externalId, name, nameKana, category, summary, address, town, lat, lon, distance,
-                centerCode, schedule, rules, next, homeVisit, snippet);
+                centerCode, schedule, rules, next, homeVisit, snippet, phone);
     }
 
     private static String text(JsonObject o, String key) {

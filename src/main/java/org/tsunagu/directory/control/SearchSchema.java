@@ -68,7 +68,7 @@ import java.util.Set;
 public final class SearchSchema {
 
     /** Bump when the analysis chain or the document layout changes: existing indexes are rebuilt. */
-    static final int ANALYSIS_VERSION = 6;
+    static final int ANALYSIS_VERSION = 7;
 
     static final String ID = "id";
     static final String ID_VALUE = "id_value";

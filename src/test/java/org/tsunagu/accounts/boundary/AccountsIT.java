@@ -179,7 +179,7 @@ class AccountsIT extends PortalIT {
 
     @Test
     void the_centers_page_and_the_lookup_page_render_in_japanese() {
-        Api.Reply page = anonymous.get("");
+        Api.Reply page = anonymous.get("centers/");
         assertEquals(200, page.status(), page::toString);
         assertTrue(page.body().contains("lang=\"ja\""), "Japanese by default");
         assertTrue(page.body().contains("担当の地域包括支援センターを調べる"));

@@ -1,0 +1,79 @@
+package org.tsunagu.directory.boundary;
+
+import org.junit.jupiter.api.Test;
+import org.tsunagu.Api;
+import org.tsunagu.PortalIT;
+
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The resident pages as HTML over HTTP (the real WAR, demo data): the search page keeps its state in
+ * the URL, turns bad input into readable messages, escapes what centers typed, and every published
+ * resource has a page at /resources/{id}.
+ */
+class ResidentPagesIT extends PortalIT {
+
+    /** The context path the WAR was deployed under, with a trailing slash. */
+    String context() {
+        return Api.loopback(base).getPath();
+    }
+
+    @Test
+    void the_search_page_finds_by_reading_and_keeps_its_state_in_the_url() {
+        Api.Reply page = anonymous.get("?q=" + Api.q("さろん") + "&weekday=wed&category=salon");
+        assertEquals(200, page.status(), page::toString);
+        String html = page.body();
+        assertTrue(html.contains("lang=\"ja\""));
+        assertTrue(html.matches("(?s).*[0-9]+件中 1〜[0-9]+件目を表示.*"), "a result count");
+        assertTrue(html.contains("value=\"さろん\""), "the keyword stays in the box");
+        assertTrue(html.matches("(?s).*value=\"wed\"\\s+checked=\"checked\".*"), "the weekday stays chosen");
+        assertTrue(html.contains("href=\"" + context() + "resources/"), "results link to their pages");
+        assertTrue(html.contains("<mark>") || html.contains("サロン"), "names or snippets of salons");
+    }
+
+    @Test
+    void bad_input_becomes_a_message_and_an_empty_result_suggests_wider_searches() {
+        Api.Reply page = anonymous.get("?date=2026-02-30&near=" + Api.q("どこにもない町") + "&page=abc&category=bogus");
+        assertEquals(200, page.status(), page::toString);
+        assertTrue(page.body().contains("日付が正しくないため"));
+        assertTrue(page.body().contains("その住所の場所が分からないため"));
+        Api.Reply none = anonymous.get("?q=" + Api.q("存在しないはずの名前ぬぬぬ") + "&category=dental");
+        assertEquals(200, none.status());
+        assertTrue(none.body().contains("条件に合う場所は見つかりませんでした"));
+        assertTrue(none.body().contains("キーワードを外す") && none.body().contains("種類の指定を外す"), none.body());
+    }
+
+    @Test
+    void a_resource_page_shows_next_dates_and_escapes_what_was_typed() {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String name = "<script>alert('" + marker + "')</script>サロン";
+        Api core = anonymous.asDemo("core");
+        Api.Reply created = core.postJson("api/v1/resources", "{\"name\":\"" + name.replace("'", "\\u0027") + "\","
+                + "\"category\":\"salon\",\"address\":\"ひだまり市緑が丘二丁目3-3\",\"schedule\":\"毎週水曜日 10:00〜11:30\","
+                + "\"description\":\"<img src=x onerror=alert(1)> " + marker + " のお茶会\"}");
+        assertEquals(201, created.status(), created::toString);
+        long id = created.json().getJsonNumber("id").longValue();
+
+        Api.Reply page = anonymous.get("resources/" + id);
+        assertEquals(200, page.status(), page::toString);
+        assertFalse(page.body().contains("<script>alert('" + marker), "the name is escaped");
+        assertFalse(page.body().contains("<img src=x"), "the description is escaped");
+        assertTrue(page.body().contains("&lt;script&gt;"), page.body());
+        assertTrue(page.body().contains("<time datetime=\""), "next dates");
+        assertTrue(page.body().contains("/api/v1/resources/" + id + "/calendar.ics"));
+
+        Api.Reply list = anonymous.get("?q=" + Api.q(marker));
+        assertEquals(200, list.status());
+        assertTrue(list.body().contains("href=\"" + context() + "resources/" + id + "\""), list.body());
+        assertFalse(list.body().contains("<script>alert('" + marker) || list.body().contains("<img src=x"),
+                "names and snippets are escaped in the list");
+
+        assertEquals(404, anonymous.get("resources/999999999").status());
+        assertEquals(204, core.delete("api/v1/resources/" + id).status());
+        assertEquals(404, anonymous.get("resources/" + id).status(), "archived resources have no page");
+    }
+}
