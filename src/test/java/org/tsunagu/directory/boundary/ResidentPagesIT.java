@@ -36,6 +36,25 @@ class ResidentPagesIT extends PortalIT {
     }
 
     @Test
+    void language_and_large_text_are_chosen_by_links_and_remembered() throws Exception {
+        java.net.CookieManager cookies = new java.net.CookieManager();
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(cookies).build();
+        java.net.URI root = Api.loopback(base);
+        var english = browser.send(java.net.http.HttpRequest.newBuilder(root.resolve("?lang=en&size=large")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, english.statusCode());
+        assertTrue(english.body().contains("lang=\"en\"") && english.body().contains("Find local resources"), english.body());
+        assertTrue(english.body().contains("class=\"large-text"), "large text");
+        var later = browser.send(java.net.http.HttpRequest.newBuilder(root.resolve("centers/")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertTrue(later.body().contains("lang=\"en\"") && later.body().contains("large-text"), "remembered");
+        var back = browser.send(java.net.http.HttpRequest.newBuilder(root.resolve("?lang=ja")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertTrue(back.body().contains("地域の社会資源をさがす"));
+        assertTrue(anonymous.get("?lang=xx").body().contains("lang=\"ja\""), "unknown languages are ignored");
+    }
+
+    @Test
     void bad_input_becomes_a_message_and_an_empty_result_suggests_wider_searches() {
         Api.Reply page = anonymous.get("?date=2026-02-30&near=" + Api.q("どこにもない町") + "&page=abc&category=bogus");
         assertEquals(200, page.status(), page::toString);
