@@ -33,6 +33,9 @@ class ResidentPagesIT extends PortalIT {
         assertTrue(html.matches("(?s).*value=\"wed\"\\s+checked=\"checked\".*"), "the weekday stays chosen");
         assertTrue(html.contains("href=\"" + context() + "resources/"), "results link to their pages");
         assertTrue(html.contains("<mark>") || html.contains("サロン"), "names or snippets of salons");
+        assertTrue(html.contains("id=\"map\"") && html.contains("data-lat=\""), "a map beside the list, markers from the list");
+        assertTrue(html.contains("地図をとばす"), "the map can be skipped");
+        assertEquals(200, anonymous.get("webjars/leaflet/1.9.4/dist/leaflet.js").status(), "Leaflet is served by the portal");
     }
 
     @Test
