@@ -58,6 +58,15 @@ class ResidentPagesIT extends PortalIT {
     }
 
     @Test
+    void the_watch_partners_are_listed_by_type_without_contacts() {
+        Api.Reply page = anonymous.get("partners");
+        assertEquals(200, page.status(), page::toString);
+        assertTrue(page.body().contains("見守り協定を結んだ事業者") && page.body().contains("119番"), page.body());
+        assertTrue(page.body().contains("コンビニ"), "grouped by type with the type's label");
+        assertFalse(page.body().contains("@example"), "no contact addresses");
+    }
+
+    @Test
     void bad_input_becomes_a_message_and_an_empty_result_suggests_wider_searches() {
         Api.Reply page = anonymous.get("?date=2026-02-30&near=" + Api.q("どこにもない町") + "&page=abc&category=bogus");
         assertEquals(200, page.status(), page::toString);
