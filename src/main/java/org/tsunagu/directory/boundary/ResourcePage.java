@@ -61,6 +61,19 @@ public class ResourcePage {
         return nextDates;
     }
 
+    /** The page's own address (for the printed sheet's QR code). */
+    public String getPageUrl() {
+        ExternalContext ctx = FacesContext.getCurrentInstance().getExternalContext();
+        jakarta.servlet.http.HttpServletRequest request = (jakarta.servlet.http.HttpServletRequest) ctx.getRequest();
+        String host = request.getScheme() + "://" + request.getServerName()
+                + (request.getServerPort() == 80 || request.getServerPort() == 443 ? "" : ":" + request.getServerPort());
+        return host + ctx.getRequestContextPath() + "/resources/" + resource.getId();
+    }
+
+    public String getQrSvg() {
+        return QrCode.svg(getPageUrl(), resource.getName());
+    }
+
     public String getCategoryLabel() {
         FacesContext fc = FacesContext.getCurrentInstance();
         boolean english = fc.getViewRoot() != null && "en".equals(fc.getViewRoot().getLocale().getLanguage());

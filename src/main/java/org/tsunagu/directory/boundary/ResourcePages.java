@@ -12,13 +12,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Gives every resource a readable address, /resources/42, as the API does:
+ * Gives every resource a readable address, /resources/42 (and its printable sheet /resources/42/print):
  * the filter forwards it to the detail page. Other paths under /resources (the style sheets) pass.
  */
 @WebFilter("/resources/*")
 public class ResourcePages extends HttpFilter {
 
-    static final Pattern PAGE = Pattern.compile("/resources/([0-9]{1,18})/?");
+    static final Pattern PAGE = Pattern.compile("/resources/([0-9]{1,18})(/print)?/?");
     public static final String ID = "org.tsunagu.resource.id";
 
     @Override
@@ -31,6 +31,7 @@ public class ResourcePages extends HttpFilter {
             return;
         }
         request.setAttribute(ID, m.group(1));
-        request.getRequestDispatcher("/resource.xhtml").forward(request, response);
+        String view = m.group(2) != null ? "/resource-print.xhtml" : "/resource.xhtml";
+        request.getRequestDispatcher(view).forward(request, response);
     }
 }

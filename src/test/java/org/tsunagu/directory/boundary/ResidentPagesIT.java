@@ -96,6 +96,10 @@ class ResidentPagesIT extends PortalIT {
         assertTrue(page.body().contains("&lt;script&gt;"), page.body());
         assertTrue(page.body().contains("<time datetime=\""), "next dates");
         assertTrue(page.body().contains("/api/v1/resources/" + id + "/calendar.ics"));
+        Api.Reply print = anonymous.get("resources/" + id + "/print");
+        assertEquals(200, print.status(), print::toString);
+        assertTrue(print.body().contains("<svg") && print.body().contains("role=\"img\""), "a QR code to the page");
+        assertFalse(print.body().contains("<script>alert('" + marker), "escaped on the printed sheet too");
 
         Api.Reply list = anonymous.get("?q=" + Api.q(marker));
         assertEquals(200, list.status());
