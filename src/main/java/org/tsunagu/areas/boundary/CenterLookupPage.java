@@ -43,6 +43,11 @@ public class CenterLookupPage {
         return String.join("、", centers.catchmentNames(c));
     }
 
+    /** The address for a link to the resources near it. */
+    public String getEncodedAddress() {
+        return address == null ? "" : java.net.URLEncoder.encode(address.strip(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     public String getAddress() {
         return address;
     }
