@@ -48,6 +48,17 @@ public class SearchPage {
     @Inject
     AreaLookup lookup;
 
+    @Inject
+    org.tsunagu.areas.control.Centers centers;
+
+    /** Icons (PrimeIcons, decorative: the label carries the meaning) of the category chips. */
+    static final Map<String, String> ICONS = Map.ofEntries(Map.entry("salon", "pi-users"),
+            Map.entry("dementia_cafe", "pi-heart"), Map.entry("community_cafe", "pi-home"),
+            Map.entry("exercise", "pi-bolt"), Map.entry("clinic", "pi-plus-circle"), Map.entry("hospital", "pi-building"),
+            Map.entry("dental", "pi-face-smile"), Map.entry("pharmacy", "pi-box"), Map.entry("home_nursing", "pi-car"),
+            Map.entry("consultation", "pi-comments"), Map.entry("care_service", "pi-briefcase"),
+            Map.entry("watch_partner", "pi-eye"));
+
     private final Map<String, String[]> params = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
     private SearchResult result;
@@ -79,7 +90,22 @@ public class SearchPage {
         Double lon = null;
         Double radius = null;
         String near = clip(one("near"), 300);
-        if (!near.isEmpty()) {
+        if (near.isEmpty() && !one("lat").isEmpty() && !one("lon").isEmpty()) {
+            // the device's location ("現在地を使う"): a point, never stored
+            try {
+                double la = Double.parseDouble(one("lat"));
+                double lo = Double.parseDouble(one("lon"));
+                if (la >= -90 && la <= 90 && lo >= -180 && lo <= 180) {
+                    lat = la;
+                    lon = lo;
+                    radius = RADII.contains(one("radius")) ? Double.valueOf(one("radius")) : null;
+                } else {
+                    problems.add("search.problem.location");
+                }
+            } catch (NumberFormatException e) {
+                problems.add("search.problem.location");
+            }
+        } else if (!near.isEmpty()) {
             AreaLookup.Result found = lookup.lookup(near, null);
             if (found.town() != null && found.town().getPoint() != null) {
                 lat = found.town().getPoint().lat();
@@ -102,14 +128,15 @@ public class SearchPage {
         } catch (NumberFormatException e) {
             page = 0;
         }
+        String center = emptyToNull(clip(one("center"), 64));
         query = new SearchQuery(q.isEmpty() ? null : q, null, categories, emptyToNull(clip(one("region"), 100)),
-                null, null, weekdays, date, "true".equals(one("homeVisit")), "true".equals(one("free")), lat, lon,
+                center, null, weekdays, date, "true".equals(one("homeVisit")), "true".equals(one("free")), lat, lon,
                 radius, order, page, PAGE_SIZE, LocalDate.now(ResourcesResource.JAPAN), true);
         try {
             result = search.search(query);
         } catch (IllegalArgumentException tooComplex) {
             problems.add("search.problem.q");
-            query = new SearchQuery(null, null, categories, query.region(), null, null, weekdays, date,
+            query = new SearchQuery(null, null, categories, query.region(), query.center(), null, weekdays, date,
                     query.homeVisit(), query.free(), lat, lon, radius, order, 0, PAGE_SIZE, query.today(), true);
             result = search.search(query);
         }
@@ -168,6 +195,23 @@ public class SearchPage {
         return out;
     }
 
+    /** The centers to choose from (the area a resource belongs to). */
+    public List<Choice> getCenters() {
+        List<Choice> out = new ArrayList<>();
+        for (org.tsunagu.areas.entity.Center c : centers.all()) {
+            out.add(new Choice(c.getCode(), c.getName(), 0, c.getCode().equals(query.center())));
+        }
+        return out;
+    }
+
+    public String icon(String category) {
+        return ICONS.getOrDefault(category, "pi-circle");
+    }
+
+    public boolean isLocated() {
+        return query.hasPoint() && nearTown == null;
+    }
+
     public List<String> getRadii() {
         return RADII;
     }
@@ -192,7 +236,7 @@ public class SearchPage {
     public boolean isFiltered() {
         return query.text() != null || !query.categories().isEmpty() || !query.weekdays().isEmpty()
                 || query.date() != null || query.free() || query.homeVisit() || query.region() != null
-                || query.radiusKm() != null;
+                || query.radiusKm() != null || query.center() != null;
     }
 
     public int getPage() {
@@ -236,7 +280,7 @@ public class SearchPage {
     /** Widening suggestions for an empty result: each is a link with one condition removed. */
     public List<Choice> getWiderSearches() {
         List<Choice> out = new ArrayList<>();
-        for (String name : List.of("q", "category", "weekday", "date", "free", "homeVisit", "region", "radius")) {
+        for (String name : List.of("q", "category", "weekday", "date", "free", "homeVisit", "region", "center", "radius")) {
             if (!many(name).isEmpty()) {
                 out.add(new Choice(link(name, ""), name, 0, false));
             }

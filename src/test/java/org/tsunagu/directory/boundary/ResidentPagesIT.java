@@ -67,6 +67,18 @@ class ResidentPagesIT extends PortalIT {
     }
 
     @Test
+    void center_filter_and_device_location() {
+        Api.Reply center = anonymous.get("?center=hidamari-kita1&category=salon");
+        assertEquals(200, center.status());
+        assertTrue(center.body().matches("(?s).*value=\"hidamari-kita1\"\s+selected=\"selected\".*"), "the center stays chosen");
+        Api.Reply located = anonymous.get("?lat=35.7748&lon=139.4183&radius=1&sort=distance&category=pharmacy");
+        assertEquals(200, located.status());
+        assertTrue(located.body().contains("現在地からの距離"), located.body());
+        assertTrue(located.body().contains(" km"), "distances are shown");
+        assertTrue(anonymous.get("?lat=999&lon=abc").body().contains("位置情報が正しくない"));
+    }
+
+    @Test
     void bad_input_becomes_a_message_and_an_empty_result_suggests_wider_searches() {
         Api.Reply page = anonymous.get("?date=2026-02-30&near=" + Api.q("どこにもない町") + "&page=abc&category=bogus");
         assertEquals(200, page.status(), page::toString);
