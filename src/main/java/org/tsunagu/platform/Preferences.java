@@ -82,6 +82,24 @@ public class Preferences {
         return "high".equals(contrast);
     }
 
+    /** This page's URL with one option changed: switching language keeps the search on screen. */
+    public String link(String name, String value) {
+        Map<String, String[]> params = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterValuesMap();
+        StringBuilder b = new StringBuilder("?");
+        params.forEach((k, values) -> {
+            if (!k.equals(name)) {
+                for (String v : values) {
+                    b.append(encode(k)).append('=').append(encode(v)).append('&');
+                }
+            }
+        });
+        return b.append(encode(name)).append('=').append(encode(value)).toString();
+    }
+
+    private static String encode(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** CSS classes for the page body. */
     public String getBodyClass() {
         return (isLargeText() ? "large-text " : "") + (isHighContrast() ? "high-contrast" : "");
