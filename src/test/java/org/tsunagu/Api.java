@@ -72,6 +72,12 @@ public final class Api {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A POST with one extra header (e.g. Idempotency-Key). */
+    public Reply send(String path, String contentType, String body, String header, String value) {
+        return send(request(path).header("Content-Type", contentType).header(header, value)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public Reply putJson(String path, String json) {
         return send(request(path).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));

@@ -1,0 +1,101 @@
+package org.tsunagu.alerts.boundary;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.tsunagu.Api;
+import org.tsunagu.PortalIT;
+
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Partners file watch alerts through the API (demo data): routed to the responsible center,
+ * exactly one alert per Idempotency-Key, never nowhere, every mistake a 400, and each organisation
+ * sees only its own alerts' status.
+ */
+class AlertsIT extends PortalIT {
+
+    static String body(String address, String extra) {
+        return "{" + (address == null ? "" : "\"address\":\"" + address + "\",") + extra
+                + "\"observedAt\":\"2026-11-23T09:40:00+09:00\",\"anomalies\":[\"mail_piling_up\",\"no_response\"],"
+                + "\"urgency\":\"urgent\",\"personDescription\":\"80代女性、一人暮らしの様子\",\"details\":\"新聞が3日分\","
+                + "\"reporterName\":\"山田\",\"reporterPhone\":\"099-000-0000\"}";
+    }
+
+    Api.Reply file(Api who, String key, String json) {
+        return key == null ? who.postJson("api/v1/alerts", json)
+                : who.send("api/v1/alerts", "application/json", json, "Idempotency-Key", key);
+    }
+
+    @Test
+    void an_alert_goes_to_the_center_of_the_address_once_per_key() {
+        Api partner = anonymous.asDemo("partner");
+        String key = UUID.randomUUID().toString();
+        Api.Reply first = file(partner, key, body("ひだまり市若葉2-3-5", ""));
+        assertEquals(201, first.status(), first::toString);
+        assertTrue(first.raw().headers().firstValue("Location").orElse("").contains("/api/v1/alerts/"));
+        JsonObject receipt = first.json();
+        assertTrue(receipt.getString("receiptNo").matches("W-\\d{4}-\\d{6}"), receipt::toString);
+        assertEquals("received", receipt.getString("status"));
+        assertEquals("hidamari-kita1", receipt.getJsonObject("center").getString("code"));
+        assertEquals("town", receipt.getString("routing"));
+
+        Api.Reply again = file(partner, key, body("ひだまり市若葉2-3-5", ""));
+        assertEquals(200, again.status(), "a retry returns the original");
+        assertEquals(receipt.getString("receiptNo"), again.json().getString("receiptNo"));
+
+        Api.Reply mine = partner.get("api/v1/alerts/mine");
+        assertEquals(200, mine.status());
+        long copies = mine.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(i -> i.getString("receiptNo").equals(receipt.getString("receiptNo"))).count();
+        assertEquals(1, copies, "one alert for one key");
+        assertFalse(mine.body().contains("80代女性") || mine.body().contains("新聞が3日分"), "status only");
+    }
+
+    @Test
+    void an_unknown_address_goes_to_the_core_center_and_a_point_to_the_nearest_town() {
+        Api partner = anonymous.asDemo("partner");
+        Api.Reply nowhere = file(partner, null, body("どこにもない町1-1", ""));
+        assertEquals(201, nowhere.status(), nowhere::toString);
+        assertEquals("none", nowhere.json().getString("routing"));
+        assertEquals("hidamari-core", nowhere.json().getJsonObject("center").getString("code"));
+        Api.Reply point = file(partner, null, body(null, "\"lat\":35.7748,\"lon\":139.4183,"));
+        assertEquals(201, point.status(), point::toString);
+        assertEquals("town", point.json().getString("routing"));
+    }
+
+    @Test
+    void mistakes_are_400_and_only_partners_file() {
+        Api partner = anonymous.asDemo("partner");
+        Api.Reply bad = partner.postJson("api/v1/alerts", "{\"anomalies\":[\"x\"],\"urgency\":\"soon\",\"observedAt\":\"yesterday\"}");
+        assertEquals(400, bad.status(), bad::toString);
+        for (String field : new String[]{"address", "observedAt", "anomalies", "urgency", "reporterName", "reporterPhone"}) {
+            assertTrue(bad.body().contains("\"field\":\"" + field + "\""), () -> field + " in " + bad.body());
+        }
+        assertEquals(400, partner.postJson("api/v1/alerts", "[1,2]").status());
+        assertEquals(400, file(partner, "x".repeat(101), body("ひだまり市若葉2-3-5", "")).status());
+        assertEquals(401, anonymous.postJson("api/v1/alerts", body("ひだまり市若葉2-3-5", "")).status());
+        assertEquals(403, anonymous.asDemo("staff").postJson("api/v1/alerts", body("ひだまり市若葉2-3-5", "")).status());
+        assertEquals(403, anonymous.asDemo("staff").get("api/v1/alerts/mine").status());
+    }
+
+    @Test
+    void another_organisation_sees_none_of_these_alerts() {
+        Api.Reply org = admin.postJson("api/v1/partners", "{\"name\":\"検証新聞店" + UUID.randomUUID().toString().substring(0, 6)
+                + "\",\"type\":\"newspaper\",\"municipality\":\"990001\",\"agreementDate\":\"2026-04-01\"}");
+        assertEquals(201, org.status(), org::toString);
+        String username = "news" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "News-" + UUID.randomUUID();
+        assertEquals(201, admin.postJson("api/v1/accounts", "{\"username\":\"" + username + "\",\"password\":\"" + password
+                + "\",\"role\":\"partner\",\"partnerId\":" + org.json().getJsonNumber("id").longValue() + "}").status());
+        Api news = anonymous.as(username, password);
+        assertEquals(0, news.get("api/v1/alerts/mine").json().getJsonArray("items").size());
+        Api.Reply filed = file(news, null, body("ひだまり市若葉2-3-5", ""));
+        assertEquals(201, filed.status());
+        assertEquals(1, news.get("api/v1/alerts/mine").json().getJsonArray("items").size());
+        assertFalse(anonymous.asDemo("partner").get("api/v1/alerts/mine").body().contains(filed.json().getString("receiptNo")));
+    }
+}
