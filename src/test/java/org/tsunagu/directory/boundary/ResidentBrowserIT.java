@@ -70,6 +70,11 @@ class ResidentBrowserIT extends PortalIT {
         }
     }
 
+    /** Waits (up to 10 s) for the browser to get there: navigation after a click is asynchronous. */
+    void until(java.util.function.Function<WebDriver, Boolean> condition) {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10)).until(condition::apply);
+    }
+
     void open(String path) {
         browser.get(root.resolve(path).toString());
     }
@@ -108,7 +113,10 @@ class ResidentBrowserIT extends PortalIT {
         q.clear();
         q.sendKeys("さろん");
         browser.findElement(By.cssSelector("input[name=weekday][value=wed]")).sendKeys(" ");
+        q.sendKeys(org.openqa.selenium.Keys.ESCAPE); // close the suggestion list, then submit from the keyboard
         q.sendKeys(org.openqa.selenium.Keys.ENTER);
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> d.getCurrentUrl().contains("weekday=wed") && d.getCurrentUrl().contains("q="));
         assertTrue(browser.getCurrentUrl().contains("weekday=wed"), "the state is in the URL");
         List<WebElement> hits = browser.findElements(By.cssSelector("ol.hits li.hit h3 a"));
         assertFalse(hits.isEmpty(), "Wednesday salons are found");
@@ -117,6 +125,7 @@ class ResidentBrowserIT extends PortalIT {
         screenshot("search-results");
         String name = hits.get(0).getText();
         hits.get(0).click();
+        until(d -> d.getCurrentUrl().matches(".*/resources/[0-9]+$"));
         assertEquals(name, browser.findElement(By.tagName("h1")).getText());
         assertFalse(browser.findElements(By.cssSelector("time")).isEmpty(), "next dates");
         String ics = browser.findElement(By.cssSelector("a[href$='calendar.ics']")).getAttribute("href");
@@ -124,6 +133,7 @@ class ResidentBrowserIT extends PortalIT {
         audit("resource page");
         screenshot("resource");
         browser.findElement(By.cssSelector("a[href$='/print']")).click();
+        until(d -> d.getCurrentUrl().endsWith("/print"));
         assertFalse(browser.findElements(By.cssSelector("figure.qr svg")).isEmpty(), "QR code on the sheet");
         audit("print sheet");
     }
@@ -143,6 +153,7 @@ class ResidentBrowserIT extends PortalIT {
         WebElement address = browser.findElement(By.id("address"));
         address.sendKeys("若葉２丁目３－５");
         address.submit();
+        until(d -> !d.findElements(By.id("result-center")).isEmpty());
         assertTrue(browser.findElement(By.id("result-center")).getText().contains("若葉地域包括支援センター"));
         audit("my center");
         screenshot("my-center");
@@ -158,15 +169,19 @@ class ResidentBrowserIT extends PortalIT {
     void language_and_large_text_switch_and_stay() throws IOException {
         open("");
         browser.findElement(By.linkText("English")).click();
+        until(d -> "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
         assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
         assertEquals("Find local resources", browser.findElement(By.tagName("h1")).getText());
         audit("search page in English");
         browser.findElement(By.linkText("日本語")).click();
+        until(d -> "ja".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
         browser.findElement(By.linkText("文字を大きく")).click();
+        until(d -> d.findElement(By.tagName("body")).getAttribute("class").contains("large-text"));
         assertTrue(browser.findElement(By.tagName("body")).getAttribute("class").contains("large-text"));
         open("partners");
         assertTrue(browser.findElement(By.tagName("body")).getAttribute("class").contains("large-text"), "remembered");
         browser.findElement(By.linkText("白黒反転（高コントラスト）")).click();
+        until(d -> d.findElement(By.tagName("body")).getAttribute("class").contains("high-contrast"));
         audit("high contrast, large text");
         screenshot("large-high-contrast");
     }
