@@ -75,7 +75,17 @@ public class AlertsResource {
             return Response.ok(receipt(earlier.get())).build();
         }
         Report report = report(new JsonInput(body), idempotencyKey);
-        AlertIntake.Filed filed = intake.file(me, report);
+        AlertIntake.Filed filed;
+        try {
+            filed = intake.file(me, report);
+        } catch (jakarta.persistence.PersistenceException e) {
+            if (idempotencyKey != null && String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT)
+                    .contains("uq_alert_idempotency")) {
+                // the same key arrived twice at the same moment: the other request files it
+                throw ProblemException.conflict("同じ Idempotency-Key の通報を処理中です。もう一度送ると受付番号が返ります");
+            }
+            throw e;
+        }
         Alert a = filed.alert();
         if (!filed.created()) {
             return Response.ok(receipt(a)).build();

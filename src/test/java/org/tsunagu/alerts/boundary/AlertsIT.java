@@ -56,6 +56,33 @@ class AlertsIT extends PortalIT {
     }
 
     @Test
+    void a_burst_of_retries_with_one_key_files_one_alert_and_never_fails() throws Exception {
+        Api partner = anonymous.asDemo("partner");
+        String key = UUID.randomUUID().toString();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<Api.Reply>> replies = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                replies.add(pool.submit(() -> file(partner, key, body("ひだまり市若葉2-3-5", ""))));
+            }
+            java.util.Set<String> receipts = new java.util.HashSet<>();
+            for (var f : replies) {
+                Api.Reply r = f.get();
+                assertTrue(r.status() == 201 || r.status() == 200 || r.status() == 409, r::toString);
+                if (r.status() != 409) {
+                    receipts.add(r.json().getString("receiptNo"));
+                }
+            }
+            Api.Reply last = file(partner, key, body("ひだまり市若葉2-3-5", ""));
+            assertEquals(200, last.status(), last::toString);
+            receipts.add(last.json().getString("receiptNo"));
+            assertEquals(1, receipts.size(), "one alert: " + receipts);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void an_unknown_address_goes_to_the_core_center_and_a_point_to_the_nearest_town() {
         Api partner = anonymous.asDemo("partner");
         Api.Reply nowhere = file(partner, null, body("どこにもない町1-1", ""));
