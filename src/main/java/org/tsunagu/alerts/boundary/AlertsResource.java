@@ -110,6 +110,203 @@ public class AlertsResource {
         return Json.createObjectBuilder().add("items", list).build();
     }
 
+    // --- center staff -------------------------------------------------------------------------
+
+    @Inject
+    org.tsunagu.areas.control.Centers centers;
+
+    @Inject
+    org.tsunagu.audit.control.Audit audit;
+
+    @jakarta.persistence.PersistenceContext
+    jakarta.persistence.EntityManager em;
+
+    @GET
+    @RolesAllowed({"staff", "core"})
+    @Transactional
+    @Operation(summary = "Alerts of the caller's center (core: every center of the municipality); no personal fields")
+    public JsonObject list(@jakarta.ws.rs.QueryParam("status") String status, @jakarta.ws.rs.QueryParam("urgency") String urgency,
+                           @jakarta.ws.rs.QueryParam("center") String center, @jakarta.ws.rs.QueryParam("page") String page,
+                           @jakarta.ws.rs.QueryParam("size") String size) {
+        Account me = staff();
+        JsonInput.Params p = new JsonInput.Params();
+        org.tsunagu.alerts.entity.AlertStatus st = p.choice("status", status, org.tsunagu.alerts.entity.AlertStatus.values(),
+                org.tsunagu.alerts.entity.AlertStatus::code);
+        Urgency ur = p.choice("urgency", urgency, Urgency.values(), Urgency::code);
+        int pageNo = p.integer("page", page, 0, 10_000, 0);
+        int pageSize = p.integer("size", size, 1, 100, 20);
+        org.tsunagu.areas.entity.Center only = null;
+        if (center != null && !center.isBlank()) {
+            only = centers.find(center.strip()).orElse(null);
+            if (only == null) {
+                p.error("center", "センター " + center.strip() + " は登録されていません");
+            }
+        }
+        p.verify();
+        if (only != null && !me.mayActFor(only)) {
+            throw ProblemException.forbidden("このセンターの通報は見られません");
+        }
+        StringBuilder jpql = new StringBuilder("SELECT a FROM Alert a WHERE 1 = 1");
+        if (only != null) {
+            jpql.append(" AND a.center = :center");
+        } else if (me.getRole() == org.tsunagu.accounts.entity.Role.CORE) {
+            jpql.append(" AND a.center.municipality = :municipality");
+        } else {
+            jpql.append(" AND a.center = :center");
+        }
+        if (st != null) {
+            jpql.append(" AND a.status = :status");
+        }
+        if (ur != null) {
+            jpql.append(" AND a.urgency = :urgency");
+        }
+        jpql.append(" ORDER BY a.filedAt DESC");
+        var q = em.createQuery(jpql.toString(), Alert.class);
+        if (only != null) {
+            q.setParameter("center", only);
+        } else if (me.getRole() == org.tsunagu.accounts.entity.Role.CORE) {
+            q.setParameter("municipality", me.getCenter().getMunicipality());
+        } else {
+            q.setParameter("center", me.getCenter());
+        }
+        if (st != null) {
+            q.setParameter("status", st);
+        }
+        if (ur != null) {
+            q.setParameter("urgency", ur);
+        }
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        for (Alert a : q.setFirstResult(pageNo * pageSize).setMaxResults(pageSize).getResultList()) {
+            JsonArrayBuilder anomalies = Json.createArrayBuilder();
+            a.getAnomalies().forEach(x -> anomalies.add(x.code()));
+            items.add(Json.createObjectBuilder().add("id", a.getId()).add("receiptNo", a.getReceiptNo())
+                    .add("filedAt", a.getFiledAt().toString()).add("status", a.getStatus().code())
+                    .add("urgency", a.getUrgency().code()).add("anomalies", anomalies).add("escalated", a.isEscalated())
+                    .add("town", a.getTown() == null ? "" : a.getTown().displayName()).add("routing", a.getRouting().code())
+                    .add("center", Json.createObjectBuilder().add("code", a.getCenter().getCode()).add("name", a.getCenter().getName()))
+                    .add("partner", a.getPartner().getName()));
+        }
+        return Json.createObjectBuilder().add("page", pageNo).add("size", pageSize).add("items", items).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({"staff", "core"})
+    @Transactional
+    @Operation(summary = "One alert with its personal fields and timeline (the read is audited)")
+    public JsonObject get(@jakarta.ws.rs.PathParam("id") String id) {
+        Account me = staff();
+        Alert a = visible(me, id);
+        audit.record(me.getUsername(), "alert.read", "alert", Long.toString(a.getId()), null);
+        return detail(a);
+    }
+
+    @POST
+    @Path("{id}/events")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"staff", "core"})
+    @Transactional
+    @Operation(summary = "Acknowledge, assign, note, transfer or resolve (illegal transitions: 409)")
+    public JsonObject event(@jakarta.ws.rs.PathParam("id") String id, JsonValue body) {
+        Account me = staff();
+        Alert a = visible(me, id);
+        JsonInput in = new JsonInput(body);
+        String type = in.string("type", true, 20);
+        String note = in.string("note", false, 4000);
+        String assignee = in.string("assignee", false, 100);
+        String toCenter = in.string("toCenter", false, 64);
+        String outcome = in.string("outcome", false, 40);
+        in.verify();
+        Instant now = Instant.now();
+        try {
+            switch (type) {
+                case "acknowledge" -> a.acknowledge(me.getUsername(), now);
+                case "assign" -> a.assign(me.getUsername(), assignee, now);
+                case "note" -> a.addNote(me.getUsername(), note, now);
+                case "transfer" -> {
+                    org.tsunagu.areas.entity.Center to = toCenter == null ? null : centers.find(toCenter).orElseThrow(
+                            () -> ProblemException.invalid("toCenter", "センター " + toCenter + " は登録されていません"));
+                    a.transfer(me.getUsername(), to, note, now);
+                }
+                case "resolve" -> a.resolve(me.getUsername(), outcome == null ? null
+                        : org.tsunagu.alerts.entity.Outcome.ofCode(outcome).orElseThrow(
+                                () -> ProblemException.invalid("outcome", "outcome が不明です: " + outcome)), note, now);
+                default -> throw ProblemException.invalid("type", "type は acknowledge, assign, note, transfer, resolve のいずれかです");
+            }
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(type, e.getMessage());
+        }
+        audit.record(me.getUsername(), "alert." + type, "alert", Long.toString(a.getId()), null);
+        em.flush();
+        return detail(a);
+    }
+
+    private Account staff() {
+        Account me = accounts.find(security.getUserPrincipal().getName())
+                .orElseThrow(() -> ProblemException.forbidden("unknown account"));
+        if (me.getCenter() == null) {
+            throw ProblemException.forbidden("alerts are handled by center staff");
+        }
+        return me;
+    }
+
+    /** The alert if the caller's center handles it (core: any center of the municipality), else 404. */
+    private Alert visible(Account me, String id) {
+        Alert a = id != null && id.matches("[0-9]{1,18}") ? em.find(Alert.class, Long.parseLong(id)) : null;
+        if (a == null || !me.mayActFor(a.getCenter())) {
+            throw ProblemException.notFound("通報 " + id + " はありません");
+        }
+        return a;
+    }
+
+    static JsonObject detail(Alert a) {
+        JsonArrayBuilder anomalies = Json.createArrayBuilder();
+        a.getAnomalies().forEach(x -> anomalies.add(x.code()));
+        JsonArrayBuilder events = Json.createArrayBuilder();
+        for (var e : a.getEvents()) {
+            var b = Json.createObjectBuilder().add("type", e.getType().code()).add("actor", e.getActor())
+                    .add("at", e.getOccurredAt().toString());
+            if (e.getNote() != null) {
+                b.add("note", e.getNote());
+            }
+            if (e.getToCenter() != null) {
+                b.add("toCenter", e.getToCenter().getCode());
+            }
+            if (e.getFromCenter() != null) {
+                b.add("fromCenter", e.getFromCenter().getCode());
+            }
+            if (e.getOutcome() != null) {
+                b.add("outcome", e.getOutcome().code());
+            }
+            events.add(b);
+        }
+        var b = Json.createObjectBuilder(receipt(a)).add("filedAt", a.getFiledAt().toString())
+                .add("observedAt", a.getObservedAt().toString()).add("urgency", a.getUrgency().code())
+                .add("anomalies", anomalies).add("address", a.getAddress() == null ? "" : a.getAddress())
+                .add("routingReason", a.getRoutingReason()).add("escalated", a.isEscalated())
+                .add("reporterName", a.getReporterName()).add("reporterPhone", a.getReporterPhone())
+                .add("partner", a.getPartner().getName()).add("events", events);
+        if (a.getPlaceNote() != null) {
+            b.add("placeNote", a.getPlaceNote());
+        }
+        if (a.getDetails() != null) {
+            b.add("details", a.getDetails());
+        }
+        if (a.getPerson() != null) {
+            var p = a.getPerson();
+            var person = Json.createObjectBuilder();
+            if (p.name() != null) person.add("name", p.name());
+            if (p.approximateAge() != null) person.add("age", p.approximateAge());
+            if (p.sex() != null) person.add("sex", p.sex());
+            if (p.description() != null) person.add("description", p.description());
+            b.add("person", person);
+        }
+        if (a.getOutcome() != null) {
+            b.add("outcome", a.getOutcome().code());
+        }
+        return b.build();
+    }
+
     private Account partner() {
         Account me = accounts.find(security.getUserPrincipal().getName())
                 .orElseThrow(() -> ProblemException.forbidden("unknown account"));

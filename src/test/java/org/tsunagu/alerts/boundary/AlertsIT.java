@@ -83,6 +83,50 @@ class AlertsIT extends PortalIT {
     }
 
     @Test
+    void centers_triage_with_legal_transitions_and_only_their_own_alerts() {
+        Api partner = anonymous.asDemo("partner");
+        Api.Reply filed = file(partner, null, body("ひだまり市若葉2-3-5", "\"personName\":\"佐藤ハナ\","));
+        assertEquals(201, filed.status(), filed::toString);
+        long id = filed.json().getJsonNumber("id").longValue();
+        Api core = anonymous.asDemo("core");
+        Api.Reply list = core.get("api/v1/alerts?status=received&size=100");
+        assertEquals(200, list.status(), list::toString);
+        assertTrue(list.body().contains(filed.json().getString("receiptNo")), "core sees every center's alerts");
+        assertFalse(list.body().contains("佐藤ハナ"), "no personal fields in the list");
+        Api.Reply detail = core.get("api/v1/alerts/" + id);
+        assertEquals(200, detail.status(), detail::toString);
+        assertEquals("佐藤ハナ", detail.json().getJsonObject("person").getString("name"));
+
+        String username = "minami" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "Minami-" + UUID.randomUUID();
+        assertEquals(201, admin.postJson("api/v1/accounts", "{\"username\":\"" + username + "\",\"password\":\""
+                + password + "\",\"role\":\"staff\",\"centerCode\":\"hidamari-minami1\"}").status());
+        Api minami = anonymous.as(username, password);
+        assertEquals(404, minami.get("api/v1/alerts/" + id).status(), "another center's alert does not exist for them");
+        assertFalse(minami.get("api/v1/alerts?size=100").body().contains(filed.json().getString("receiptNo")));
+        assertEquals(403, minami.get("api/v1/alerts?center=hidamari-kita1").status());
+
+        assertEquals(200, core.postJson("api/v1/alerts/" + id + "/events", "{\"type\":\"acknowledge\"}").status());
+        assertEquals(409, core.postJson("api/v1/alerts/" + id + "/events", "{\"type\":\"acknowledge\"}").status(),
+                "acknowledging twice is an illegal transition");
+        assertEquals(400, core.postJson("api/v1/alerts/" + id + "/events", "{\"type\":\"dance\"}").status());
+        Api.Reply moved = core.postJson("api/v1/alerts/" + id + "/events",
+                "{\"type\":\"transfer\",\"toCenter\":\"hidamari-minami1\",\"note\":\"担当地域の境界のため\"}");
+        assertEquals(200, moved.status(), moved::toString);
+        assertEquals(200, minami.get("api/v1/alerts/" + id).status(), "after the transfer the new center sees it");
+        assertEquals(200, minami.postJson("api/v1/alerts/" + id + "/events", "{\"type\":\"acknowledge\"}").status());
+        Api.Reply resolved = minami.postJson("api/v1/alerts/" + id + "/events",
+                "{\"type\":\"resolve\",\"outcome\":\"safe_no_issue\",\"note\":\"訪問し安否確認\"}");
+        assertEquals(200, resolved.status(), resolved::toString);
+        assertEquals("resolved", resolved.json().getString("status"));
+        assertTrue(resolved.json().getJsonArray("events").size() >= 4, "the timeline keeps every step");
+        assertEquals(409, minami.postJson("api/v1/alerts/" + id + "/events", "{\"type\":\"resolve\",\"outcome\":\"other\"}").status());
+        assertTrue(partner.get("api/v1/alerts/mine").body().contains("\"status\":\"resolved\""), "the partner sees the status");
+        assertFalse(partner.get("api/v1/alerts/mine").body().contains("訪問し安否確認"), "never staff notes");
+        assertEquals(403, partner.get("api/v1/alerts/" + id).status());
+    }
+
+    @Test
     void an_unknown_address_goes_to_the_core_center_and_a_point_to_the_nearest_town() {
         Api partner = anonymous.asDemo("partner");
         Api.Reply nowhere = file(partner, null, body("どこにもない町1-1", ""));
