@@ -45,6 +45,9 @@ public class AlertIntake {
     @Inject
     AreaLookup lookup;
 
+    @Inject
+    Notifications notifications;
+
     private volatile Boolean postgres;
 
     public Optional<Alert> previous(Account partner, String idempotencyKey) {
@@ -72,6 +75,7 @@ public class AlertIntake {
         Alert alert = new Alert(nextReceipt(), partner, report, routed.center(), routed.routing(), routed.reason(),
                 routed.town(), Instant.now());
         em.persist(alert);
+        notifications.announce(alert);
         em.flush();
         return new Filed(alert, true);
     }

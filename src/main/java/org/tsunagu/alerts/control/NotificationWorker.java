@@ -1,0 +1,62 @@
+package org.tsunagu.alerts.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Delivers the notification outbox every few seconds (TSUNAGU_NOTIFICATIONS_INTERVAL, default 5 s). */
+@Singleton
+@Startup
+@DependsOn("Database")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class NotificationWorker {
+
+    private static final Logger LOG = Logger.getLogger(NotificationWorker.class.getName());
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    Notifications notifications;
+
+    @Inject
+    @ConfigProperty(name = "tsunagu.notifications.interval", defaultValue = "5")
+    int intervalSeconds;
+
+    private ScheduledFuture<?> task;
+
+    @PostConstruct
+    void start() {
+        task = scheduler.scheduleWithFixedDelay(this::deliver, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
+    }
+
+    void deliver() {
+        try {
+            while (notifications.deliverDue(20) == 20) {
+                // keep going while full batches are delivered
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "notification delivery round failed; the next round retries", e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+}
