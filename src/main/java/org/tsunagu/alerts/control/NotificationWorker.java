@@ -17,7 +17,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Delivers the notification outbox every few seconds (TSUNAGU_NOTIFICATIONS_INTERVAL, default 5 s). */
+/**
+ * Every few seconds (TSUNAGU_NOTIFICATIONS_INTERVAL, default 5 s): escalates alerts past their
+ * acknowledgement SLA, then delivers the notification outbox.
+ */
 @Singleton
 @Startup
 @DependsOn("Database")
@@ -45,6 +48,7 @@ public class NotificationWorker {
 
     void deliver() {
         try {
+            notifications.escalateOverdue();
             while (notifications.deliverDue(20) == 20) {
                 // keep going while full batches are delivered
             }

@@ -96,6 +96,49 @@ public class Notifications {
         return n;
     }
 
+    @Inject
+    @ConfigProperty(name = "tsunagu.sla.emergency", defaultValue = "PT10M")
+    java.time.Duration slaEmergency;
+
+    @Inject
+    @ConfigProperty(name = "tsunagu.sla.urgent", defaultValue = "PT60M")
+    java.time.Duration slaUrgent;
+
+    /**
+     * Marks alerts that were not acknowledged within their SLA as escalated and writes an email to
+     * the core center of their municipality (in the same transaction). Returns how many.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int escalateOverdue() {
+        AlertSla sla = new AlertSla(slaEmergency, slaUrgent);
+        Instant now = Instant.now();
+        int escalated = 0;
+        for (Alert a : em.createNamedQuery(Alert.FIND_AWAITING_ACKNOWLEDGEMENT, Alert.class)
+                .setParameter("statuses", List.of(org.tsunagu.alerts.entity.AlertStatus.RECEIVED,
+                        org.tsunagu.alerts.entity.AlertStatus.TRANSFERRED)).setMaxResults(200).getResultList()) {
+            if (now.isAfter(sla.deadline(a.getUrgency(), a.getFiledAt())) && a.escalate(now)) {
+                Center core = a.getCenter().getMunicipality() == null ? null
+                        : lookup.coreCenter(a.getCenter().getMunicipality()).orElse(null);
+                String subject = "【つなぐ】未確認の見守り通報 " + a.getReceiptNo() + "（" + a.getUrgency().label() + "）";
+                String body = String.join("\n",
+                        (core == null ? "基幹型センター" : core.getName()) + " 御中",
+                        "",
+                        "次の通報が、決められた時間内に担当センターで確認されていません。対応状況を確認してください。",
+                        "",
+                        "受付番号: " + a.getReceiptNo(),
+                        "緊急度: " + a.getUrgency().label(),
+                        "担当センター: " + a.getCenter().getName(),
+                        "受付日時: " + WHEN.format(a.getFiledAt()),
+                        "確認: " + baseUrl.replaceAll("/+$", "") + "/staff/",
+                        "",
+                        "※ 個人情報保護のため、このメールには氏名・住所などを記載していません。");
+                em.persist(new Notification(a, "escalation", core == null ? null : core.getEmail(), subject, body, now));
+                escalated++;
+            }
+        }
+        return escalated;
+    }
+
     /** Sends what is due (at most {@code max}); returns how many were delivered. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int deliverDue(int max) {

@@ -46,7 +46,11 @@ import java.util.Set;
         query = "SELECT a FROM Alert a WHERE a.partner = :partner AND a.idempotencyKey = :key")
 @NamedQuery(name = Alert.FIND_BY_PARTNER,
         query = "SELECT a FROM Alert a WHERE a.partner = :partner ORDER BY a.filedAt DESC")
+@NamedQuery(name = Alert.FIND_AWAITING_ACKNOWLEDGEMENT,
+        query = "SELECT a FROM Alert a WHERE a.escalated = false AND a.status IN :statuses ORDER BY a.filedAt")
 public class Alert {
+
+    public static final String FIND_AWAITING_ACKNOWLEDGEMENT = "Alert.findAwaitingAcknowledgement";
 
     public static final String FIND_BY_IDEMPOTENCY_KEY = "Alert.findByIdempotencyKey";
     public static final String FIND_BY_PARTNER = "Alert.findByPartner";

@@ -36,6 +36,38 @@ class NotificationsIT extends PortalIT {
         smtp.stop();
     }
 
+    static Optional<MimeMessage> awaitMail(String subjectPart, long millis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < deadline) {
+            Optional<MimeMessage> found = Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+                try {
+                    return m.getSubject().contains(subjectPart);
+                } catch (jakarta.mail.MessagingException e) {
+                    return false;
+                }
+            }).findFirst();
+            if (found.isPresent()) {
+                return found;
+            }
+            Thread.sleep(200);
+        }
+        return Optional.empty();
+    }
+
+    @Test
+    void an_unacknowledged_emergency_is_escalated_to_the_core_center() throws Exception {
+        Api partner = anonymous.asDemo("partner");
+        Api.Reply filed = partner.postJson("api/v1/alerts", AlertsIT.body("ひだまり市若葉2-3-5", "")
+                .replace("\"urgency\":\"urgent\"", "\"urgency\":\"emergency\""));
+        assertEquals(201, filed.status(), filed::toString);
+        String receipt = filed.json().getString("receiptNo");
+        Optional<MimeMessage> escalation = awaitMail("未確認の見守り通報 " + receipt, 30_000);
+        assertTrue(escalation.isPresent(), "escalation email for " + receipt);
+        assertEquals("kikan@example.invalid", escalation.get().getAllRecipients()[0].toString(), "to the core center");
+        Api.Reply detail = anonymous.asDemo("core").get("api/v1/alerts/" + filed.json().getJsonNumber("id").longValue());
+        assertTrue(detail.json().getBoolean("escalated"), detail::toString);
+    }
+
     @Test
     void the_center_gets_an_email_without_personal_data() throws Exception {
         Api partner = anonymous.asDemo("partner");
