@@ -79,18 +79,7 @@ public class Notifications {
             recipient = lookup.coreCenter(to.getMunicipality()).map(Center::getEmail).orElse(null);
         }
         String subject = "【つなぐ】見守り通報 " + a.getReceiptNo() + "（" + a.getUrgency().label() + "）";
-        String body = String.join("\n",
-                to.getName() + " 御中",
-                "",
-                "見守り協定事業者から通報がありました。ポータルにログインして内容を確認してください。",
-                "",
-                "受付番号: " + a.getReceiptNo(),
-                "緊急度: " + a.getUrgency().label(),
-                "担当センター: " + to.getName(),
-                "受付日時: " + WHEN.format(a.getFiledAt()),
-                "確認: " + baseUrl.replaceAll("/+$", "") + "/staff/",
-                "",
-                "※ 個人情報保護のため、このメールには氏名・住所などを記載していません。");
+        String body = body(to.getName(), "見守り協定事業者から通報がありました。ポータルにログインして内容を確認してください。", a);
         Notification n = new Notification(a, "new", recipient, subject, body, Instant.now());
         em.persist(n);
         return n;
@@ -120,23 +109,29 @@ public class Notifications {
                 Center core = a.getCenter().getMunicipality() == null ? null
                         : lookup.coreCenter(a.getCenter().getMunicipality()).orElse(null);
                 String subject = "【つなぐ】未確認の見守り通報 " + a.getReceiptNo() + "（" + a.getUrgency().label() + "）";
-                String body = String.join("\n",
-                        (core == null ? "基幹型センター" : core.getName()) + " 御中",
-                        "",
-                        "次の通報が、決められた時間内に担当センターで確認されていません。対応状況を確認してください。",
-                        "",
-                        "受付番号: " + a.getReceiptNo(),
-                        "緊急度: " + a.getUrgency().label(),
-                        "担当センター: " + a.getCenter().getName(),
-                        "受付日時: " + WHEN.format(a.getFiledAt()),
-                        "確認: " + baseUrl.replaceAll("/+$", "") + "/staff/",
-                        "",
-                        "※ 個人情報保護のため、このメールには氏名・住所などを記載していません。");
+                String body = body(core == null ? "基幹型センター" : core.getName(),
+                        "次の通報が、決められた時間内に担当センターで確認されていません。対応状況を確認してください。", a);
                 em.persist(new Notification(a, "escalation", core == null ? null : core.getEmail(), subject, body, now));
                 escalated++;
             }
         }
         return escalated;
+    }
+
+    /** The email text: whom, why, and what identifies the alert — never who or where the person is. */
+    private String body(String addressee, String why, Alert a) {
+        return String.join("\n",
+                addressee + " 御中",
+                "",
+                why,
+                "",
+                "受付番号: " + a.getReceiptNo(),
+                "緊急度: " + a.getUrgency().label(),
+                "担当センター: " + a.getCenter().getName(),
+                "受付日時: " + WHEN.format(a.getFiledAt()),
+                "確認: " + baseUrl.replaceAll("/+$", "") + "/staff/",
+                "",
+                "※ 個人情報保護のため、このメールには氏名・住所などを記載していません。");
     }
 
     /** Sends what is due (at most {@code max}); returns how many were delivered. */
