@@ -155,48 +155,4 @@ public final class JsonInput {
             throw ProblemException.invalid("入力内容に誤りがあります", errors);
         }
     }
-
-    /** Query parameters with the same collect-then-verify style (400 with every field). */
-    public static final class Params {
-        private final List<FieldError> errors = new ArrayList<>();
-
-        public <T> T choice(String field, String value, T[] values, java.util.function.Function<T, String> code) {
-            if (value == null || value.isBlank()) {
-                return null;
-            }
-            for (T v : values) {
-                if (code.apply(v).equals(value.strip())) {
-                    return v;
-                }
-            }
-            errors.add(FieldError.of(field, field + " が不明です"));
-            return null;
-        }
-
-        public int integer(String field, String value, int min, int max, int absent) {
-            if (value == null || value.isBlank()) {
-                return absent;
-            }
-            try {
-                int i = Integer.parseInt(value.strip());
-                if (i >= min && i <= max) {
-                    return i;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            errors.add(FieldError.of(field, field + " は" + min + "〜" + max + "の整数です"));
-            return absent;
-        }
-
-        public void error(String field, String message) {
-            errors.add(FieldError.of(field, message));
-        }
-
-        public void verify() {
-            if (!errors.isEmpty()) {
-                throw ProblemException.invalid("入力内容に誤りがあります", errors);
-            }
-        }
-    }
 }

@@ -30,6 +30,7 @@ import org.tsunagu.alerts.entity.Urgency;
 import org.tsunagu.areas.entity.GeoPoint;
 import org.tsunagu.problems.JsonInput;
 import org.tsunagu.problems.ProblemException;
+import org.tsunagu.problems.QueryParameters;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -129,12 +130,12 @@ public class AlertsResource {
                            @jakarta.ws.rs.QueryParam("center") String center, @jakarta.ws.rs.QueryParam("page") String page,
                            @jakarta.ws.rs.QueryParam("size") String size) {
         Account me = staff();
-        JsonInput.Params p = new JsonInput.Params();
+        QueryParameters p = new QueryParameters();
         org.tsunagu.alerts.entity.AlertStatus st = p.choice("status", status, org.tsunagu.alerts.entity.AlertStatus.values(),
                 org.tsunagu.alerts.entity.AlertStatus::code);
         Urgency ur = p.choice("urgency", urgency, Urgency.values(), Urgency::code);
-        int pageNo = p.integer("page", page, 0, 10_000, 0);
-        int pageSize = p.integer("size", size, 1, 100, 20);
+        Integer pageNo = p.integer("page", page, 0, 10_000, 0);
+        Integer pageSize = p.integer("size", size, 1, 100, 20);
         org.tsunagu.areas.entity.Center only = null;
         if (center != null && !center.isBlank()) {
             only = centers.find(center.strip()).orElse(null);
@@ -234,7 +235,14 @@ public class AlertsResource {
                 default -> throw ProblemException.invalid("type", "type は acknowledge, assign, note, transfer, resolve のいずれかです");
             }
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid(type, e.getMessage());
+            // the entity names what is missing; the field is the one this event type needs
+            String field = switch (type) {
+                case "assign" -> "assignee";
+                case "transfer" -> "toCenter";
+                case "resolve" -> "outcome";
+                default -> "note";
+            };
+            throw ProblemException.invalid(field, e.getMessage());
         }
         audit.record(me.getUsername(), "alert." + type, "alert", Long.toString(a.getId()), null);
         em.flush();

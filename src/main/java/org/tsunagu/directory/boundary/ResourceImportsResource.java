@@ -23,6 +23,7 @@ import org.tsunagu.directory.control.ImportResult;
 import org.tsunagu.directory.control.ResourceImport;
 import org.tsunagu.problems.FieldError;
 import org.tsunagu.problems.ProblemException;
+import org.tsunagu.problems.QueryParameters;
 
 import java.util.List;
 
@@ -57,7 +58,7 @@ public class ResourceImportsResource {
     @Operation(summary = "Import resources from CSV (upsert by externalId)")
     public JsonObject importResources(byte[] file, @QueryParam("format") String format,
                                       @QueryParam("dryRun") String dryRun, @QueryParam("skipInvalid") String skipInvalid) {
-        ResourcesResource.SearchParameters p = new ResourcesResource.SearchParameters();
+        QueryParameters p = new QueryParameters();
         String f = p.text("format", format, 20);
         if (f == null) {
             f = "tsunagu";

@@ -42,6 +42,7 @@ import org.tsunagu.directory.entity.Resource;
 import org.tsunagu.problems.FieldError;
 import org.tsunagu.problems.JsonInput;
 import org.tsunagu.problems.ProblemException;
+import org.tsunagu.problems.QueryParameters;
 
 import jakarta.enterprise.event.Event;
 import java.net.URI;
@@ -107,7 +108,7 @@ public class ResourcesResource {
                              @QueryParam("near") String near, @QueryParam("radius") String radius,
                              @QueryParam("sort") String sort, @QueryParam("page") String page,
                              @QueryParam("size") String size, @QueryParam("highlight") String highlight) {
-        SearchParameters p = new SearchParameters();
+        QueryParameters p = new QueryParameters();
         String text = p.text("q", q, MAX_Q);
         String muni = p.text("municipality", municipality, 6);
         if (muni != null && !Municipality.isValidCode(muni)) {
@@ -117,7 +118,7 @@ public class ResourcesResource {
         for (String c : category) {
             String code = c == null ? "" : c.strip().toLowerCase(Locale.ROOT);
             if (Category.ofCode(code).isEmpty()) {
-                p.error("category", "category が不明です: " + SearchParameters.shown(c));
+                p.error("category", "category が不明です: " + QueryParameters.shown(c));
             } else {
                 categories.add(code);
             }
@@ -298,7 +299,7 @@ public class ResourcesResource {
     private Resource published(String id) {
         Resource r = find(id);
         if (r == null || !r.isPublished()) {
-            throw ProblemException.notFound("資源 " + SearchParameters.shown(id) + " はありません");
+            throw ProblemException.notFound("資源 " + QueryParameters.shown(id) + " はありません");
         }
         return r;
     }
@@ -306,7 +307,7 @@ public class ResourcesResource {
     private Resource existing(String id) {
         Resource r = find(id);
         if (r == null || r.getStatus() == org.tsunagu.directory.entity.ResourceStatus.ARCHIVED) {
-            throw ProblemException.notFound("資源 " + SearchParameters.shown(id) + " はありません");
+            throw ProblemException.notFound("資源 " + QueryParameters.shown(id) + " はありません");
         }
         return r;
     }
@@ -384,99 +385,5 @@ public class ResourcesResource {
         f.put("accessibility", String.join(";", in.strings("accessibility", 30, 100)));
         f.put("departments", String.join(";", in.strings("departments", 50, 100)));
         return f;
-    }
-
-    /** Query-parameter checks that collect every mistake before answering 400. */
-    static final class SearchParameters {
-        private final List<FieldError> errors = new ArrayList<>();
-
-        static String shown(String value) {
-            if (value == null) {
-                return "";
-            }
-            String v = value.replaceAll("\\p{Cntrl}", "?");
-            return v.length() > 40 ? v.substring(0, 40) + "…" : v;
-        }
-
-        String text(String field, String value, int max) {
-            if (value == null || value.isBlank()) {
-                return null;
-            }
-            String v = value.strip();
-            if (v.length() > max) {
-                error(field, field + " は" + max + "文字以内です");
-                return null;
-            }
-            if (v.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-                error(field, field + " に制御文字は使えません");
-                return null;
-            }
-            return v;
-        }
-
-        Double decimal(String field, String value, double min, double max) {
-            String v = text(field, value, 30);
-            if (v == null) {
-                return null;
-            }
-            try {
-                double d = Double.parseDouble(v);
-                if (!Double.isFinite(d) || d < min || d > max) {
-                    error(field, field + " は" + min + "〜" + max + "の数値です");
-                    return null;
-                }
-                return d;
-            } catch (NumberFormatException e) {
-                error(field, field + " は数値です");
-                return null;
-            }
-        }
-
-        Integer integer(String field, String value, int min, int max, int absent) {
-            String v = text(field, value, 12);
-            if (v == null) {
-                return failed(field) ? null : absent;
-            }
-            try {
-                int i = Integer.parseInt(v);
-                if (i < min || i > max) {
-                    error(field, field + " は" + min + "〜" + max + "の整数です");
-                    return null;
-                }
-                return i;
-            } catch (NumberFormatException e) {
-                error(field, field + " は整数です");
-                return null;
-            }
-        }
-
-        boolean flag(String field, String value) {
-            String v = text(field, value, 5);
-            if (v == null) {
-                return false;
-            }
-            return switch (v.toLowerCase(Locale.ROOT)) {
-                case "true" -> true;
-                case "false" -> false;
-                default -> {
-                    error(field, field + " は true か false です");
-                    yield false;
-                }
-            };
-        }
-
-        void error(String field, String message) {
-            errors.add(FieldError.of(field, message));
-        }
-
-        boolean failed(String field) {
-            return errors.stream().anyMatch(e -> field.equals(e.field()));
-        }
-
-        void verify() {
-            if (!errors.isEmpty()) {
-                throw ProblemException.invalid("検索条件に誤りがあります", errors);
-            }
-        }
     }
 }

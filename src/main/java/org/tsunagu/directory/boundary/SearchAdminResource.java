@@ -30,6 +30,7 @@ import org.tsunagu.directory.control.Synonyms;
 import org.tsunagu.directory.entity.SynonymGroup;
 import org.tsunagu.problems.JsonInput;
 import org.tsunagu.problems.ProblemException;
+import org.tsunagu.problems.QueryParameters;
 
 import java.time.Instant;
 import java.util.List;
@@ -138,7 +139,7 @@ public class SearchAdminResource {
     public Response removeSynonyms(@PathParam("id") String id) {
         SynonymGroup g = id.matches("[0-9]{1,18}") ? em.find(SynonymGroup.class, Long.parseLong(id)) : null;
         if (g == null) {
-            throw ProblemException.notFound("synonym group " + ResourcesResource.SearchParameters.shown(id) + " does not exist");
+            throw ProblemException.notFound("synonym group " + QueryParameters.shown(id) + " does not exist");
         }
         em.remove(g);
         synonymsChanged.fire(new SynonymsChanged(g.getId()));

@@ -277,12 +277,16 @@ public class SearchPage {
         return url(p);
     }
 
+    /** A link to the same search with one condition (named by its parameter) removed. */
+    public record Widening(String href, String parameter) {
+    }
+
     /** Widening suggestions for an empty result: each is a link with one condition removed. */
-    public List<Choice> getWiderSearches() {
-        List<Choice> out = new ArrayList<>();
+    public List<Widening> getWiderSearches() {
+        List<Widening> out = new ArrayList<>();
         for (String name : List.of("q", "category", "weekday", "date", "free", "homeVisit", "region", "center", "radius")) {
             if (!many(name).isEmpty()) {
-                out.add(new Choice(link(name, ""), name, 0, false));
+                out.add(new Widening(link(name, ""), name));
             }
         }
         return out;

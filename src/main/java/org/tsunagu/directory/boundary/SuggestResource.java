@@ -15,6 +15,7 @@ import org.tsunagu.areas.entity.Municipality;
 import org.tsunagu.directory.control.ResourceIndex;
 import org.tsunagu.directory.control.ResourceSearch;
 import org.tsunagu.problems.ProblemException;
+import org.tsunagu.problems.QueryParameters;
 
 /**
  * Type-ahead for the search box: category labels, town names and resource names that start with
@@ -32,7 +33,7 @@ public class SuggestResource {
     @GET
     @Operation(summary = "Up to 10 completions for a prefix, readings included")
     public JsonObject suggest(@QueryParam("q") String q, @QueryParam("municipality") String municipality) {
-        ResourcesResource.SearchParameters p = new ResourcesResource.SearchParameters();
+        QueryParameters p = new QueryParameters();
         String prefix = p.text("q", q, 50);
         String muni = p.text("municipality", municipality, 6);
         if (muni != null && !Municipality.isValidCode(muni)) {

@@ -45,7 +45,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -694,14 +693,5 @@ public final class ResourceIndex implements Closeable {
         void delete() {
             deleteTree(dir);
         }
-    }
-
-    /** Weekday facet labels in calendar order, for callers that list them. */
-    static List<String> weekdayOrder() {
-        return Arrays.stream(DayOfWeek.values()).map(Weekdays::code).toList();
-    }
-
-    static Set<String> dimensions() {
-        return new LinkedHashSet<>(DIMENSIONS);
     }
 }

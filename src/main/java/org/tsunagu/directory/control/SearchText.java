@@ -1,5 +1,7 @@
 package org.tsunagu.directory.control;
 
+import org.tsunagu.areas.control.KanaReading;
+
 import java.text.Normalizer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,11 +57,9 @@ public final class SearchText {
         return total + Math.max(digit, 0);
     }
 
-    /** ひらがな → カタカナ; everything else unchanged. */
+    /** ひらがな → カタカナ; everything else unchanged (the one implementation lives in {@link KanaReading}). */
     public static String katakana(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        s.codePoints().forEach(c -> b.appendCodePoint(c >= 0x3041 && c <= 0x3096 ? c + 0x60 : c));
-        return b.toString();
+        return KanaReading.toKatakana(s);
     }
 
     /** True when the text is only kana (and the prolonged sound mark): a reading as typed. */
