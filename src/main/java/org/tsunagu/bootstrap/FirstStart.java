@@ -103,7 +103,7 @@ public class FirstStart {
         accounts.create("admin", DEMO_PASSWORD, Role.ADMIN, null, null);
         accounts.create("core", DEMO_PASSWORD, Role.CORE, core, null);
         accounts.create("staff", DEMO_PASSWORD, Role.STAFF, other, null);
-        accounts.create("partner", DEMO_PASSWORD, Role.PARTNER, null, partner);
+        accounts.create("partner", DEMO_PASSWORD, Role.PARTNER, null, partner).setProfile("見守 花子", "090-0000-0000");
         lookup.invalidate();
         LOG.info(() -> String.format("first start: demo municipality %s loaded (%d resources, %d warnings) in %d ms",
                 m.displayName(), resources.created(), resources.warnings().size(),

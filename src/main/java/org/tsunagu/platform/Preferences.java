@@ -84,15 +84,17 @@ public class Preferences {
 
     /** This page's URL with one option changed: switching language keeps the search on screen. */
     public String link(String name, String value) {
-        Map<String, String[]> params = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterValuesMap();
+        // only the URL's own query: form fields of a POST (personal data in the alert form) never end up in a link
+        String query = ((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest()).getQueryString();
         StringBuilder b = new StringBuilder("?");
-        params.forEach((k, values) -> {
-            if (!k.equals(name)) {
-                for (String v : values) {
-                    b.append(encode(k)).append('=').append(encode(v)).append('&');
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                String key = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
+                if (!pair.isEmpty() && !java.net.URLDecoder.decode(key, java.nio.charset.StandardCharsets.UTF_8).equals(name)) {
+                    b.append(pair).append('&');
                 }
             }
-        });
+        }
         return b.append(encode(name)).append('=').append(encode(value)).toString();
     }
 

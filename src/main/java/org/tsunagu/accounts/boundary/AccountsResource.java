@@ -58,6 +58,8 @@ public class AccountsResource {
         String roleCode = in.string("role", true, 16);
         String centerCode = in.string("centerCode", false, 64);
         Long partnerId = in.number("partnerId", false);
+        String displayName = in.string("displayName", false, 100);
+        String phone = in.string("phone", false, 40);
         Role role = roleCode == null ? null : Role.ofCode(roleCode).orElse(null);
         if (roleCode != null && role == null) {
             in.error("role", "role は partner, staff, core, admin のいずれかです");
@@ -72,6 +74,9 @@ public class AccountsResource {
         }
         in.verify();
         Account a = accounts.create(username, password, role, center, partner);
+        if (displayName != null || phone != null) {
+            a.setProfile(displayName, phone);
+        }
         audit.record(security.getUserPrincipal().getName(), "account.create", "account", a.getUsername(), role.code());
         return Response.created(uri.getAbsolutePathBuilder().path(a.getUsername()).build())
                 .entity(Json.createObjectBuilder().add("username", a.getUsername()).add("role", a.getRole().code()).build())
@@ -86,10 +91,15 @@ public class AccountsResource {
         JsonInput in = new JsonInput(body);
         Boolean enabled = in.bool("enabled");
         String password = in.string("password", false, 200);
-        if (enabled == null && password == null && !in.hasErrors()) {
-            in.error("enabled", "enabled または password を指定してください");
+        String displayName = in.string("displayName", false, 100);
+        String phone = in.string("phone", false, 40);
+        if (enabled == null && password == null && displayName == null && phone == null && !in.hasErrors()) {
+            in.error("enabled", "enabled, password, displayName または phone を指定してください");
         }
         in.verify();
+        if (displayName != null || phone != null) {
+            a.setProfile(displayName != null ? displayName : a.getDisplayName(), phone != null ? phone : a.getPhone());
+        }
         if (password != null) {
             accounts.changePassword(a, password);
         }
@@ -99,7 +109,8 @@ public class AccountsResource {
             a.disable();
         }
         audit.record(security.getUserPrincipal().getName(), "account.update", "account", a.getUsername(),
-                (enabled == null ? "" : "enabled=" + enabled) + (password == null ? "" : " password changed"));
+                (enabled == null ? "" : "enabled=" + enabled) + (password == null ? "" : " password changed")
+                        + (displayName == null && phone == null ? "" : " profile changed"));
         return Json.createObjectBuilder().add("username", a.getUsername()).add("role", a.getRole().code())
                 .add("enabled", a.isEnabled()).build();
     }

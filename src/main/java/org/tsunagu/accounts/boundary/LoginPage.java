@@ -55,10 +55,10 @@ public class LoginPage {
         ext.redirect(ext.getRequestContextPath() + "/");
     }
 
-    /** Only local paths: never redirect a user to another site after login. */
+    /** Only local paths: never redirect a user to another site after login. Partners start at their page. */
     String safeNext() {
         if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")) {
-            return "/staff/";
+            return faces != null && faces.getExternalContext().isUserInRole("partner") ? "/partner/" : "/staff/";
         }
         return next;
     }

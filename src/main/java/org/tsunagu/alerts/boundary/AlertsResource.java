@@ -22,6 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.tsunagu.accounts.control.Accounts;
 import org.tsunagu.accounts.entity.Account;
 import org.tsunagu.alerts.control.AlertIntake;
+import org.tsunagu.alerts.control.Triage;
+import org.tsunagu.alerts.entity.AlertStatus;
+import org.tsunagu.areas.entity.Center;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import org.tsunagu.alerts.entity.Alert;
 import org.tsunagu.alerts.entity.Anomaly;
 import org.tsunagu.alerts.entity.PersonSeen;
@@ -32,7 +37,6 @@ import org.tsunagu.problems.JsonInput;
 import org.tsunagu.problems.ProblemException;
 import org.tsunagu.problems.QueryParameters;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -114,29 +118,25 @@ public class AlertsResource {
     // --- center staff -------------------------------------------------------------------------
 
     @Inject
-    org.tsunagu.areas.control.Centers centers;
+    Triage triage;
 
     @Inject
-    org.tsunagu.audit.control.Audit audit;
-
-    @jakarta.persistence.PersistenceContext
-    jakarta.persistence.EntityManager em;
+    org.tsunagu.areas.control.Centers centers;
 
     @GET
     @RolesAllowed({"staff", "core"})
     @Transactional
     @Operation(summary = "Alerts of the caller's center (core: every center of the municipality); no personal fields")
-    public JsonObject list(@jakarta.ws.rs.QueryParam("status") String status, @jakarta.ws.rs.QueryParam("urgency") String urgency,
-                           @jakarta.ws.rs.QueryParam("center") String center, @jakarta.ws.rs.QueryParam("page") String page,
-                           @jakarta.ws.rs.QueryParam("size") String size) {
+    public JsonObject list(@QueryParam("status") String status, @QueryParam("urgency") String urgency,
+                           @QueryParam("center") String center, @QueryParam("page") String page,
+                           @QueryParam("size") String size) {
         Account me = staff();
         QueryParameters p = new QueryParameters();
-        org.tsunagu.alerts.entity.AlertStatus st = p.choice("status", status, org.tsunagu.alerts.entity.AlertStatus.values(),
-                org.tsunagu.alerts.entity.AlertStatus::code);
+        AlertStatus st = p.choice("status", status, AlertStatus.values(), AlertStatus::code);
         Urgency ur = p.choice("urgency", urgency, Urgency.values(), Urgency::code);
         Integer pageNo = p.integer("page", page, 0, 10_000, 0);
         Integer pageSize = p.integer("size", size, 1, 100, 20);
-        org.tsunagu.areas.entity.Center only = null;
+        Center only = null;
         if (center != null && !center.isBlank()) {
             only = centers.find(center.strip()).orElse(null);
             if (only == null) {
@@ -144,40 +144,8 @@ public class AlertsResource {
             }
         }
         p.verify();
-        if (only != null && !me.mayActFor(only)) {
-            throw ProblemException.forbidden("このセンターの通報は見られません");
-        }
-        StringBuilder jpql = new StringBuilder("SELECT a FROM Alert a WHERE 1 = 1");
-        if (only != null) {
-            jpql.append(" AND a.center = :center");
-        } else if (me.getRole() == org.tsunagu.accounts.entity.Role.CORE) {
-            jpql.append(" AND a.center.municipality = :municipality");
-        } else {
-            jpql.append(" AND a.center = :center");
-        }
-        if (st != null) {
-            jpql.append(" AND a.status = :status");
-        }
-        if (ur != null) {
-            jpql.append(" AND a.urgency = :urgency");
-        }
-        jpql.append(" ORDER BY a.filedAt DESC");
-        var q = em.createQuery(jpql.toString(), Alert.class);
-        if (only != null) {
-            q.setParameter("center", only);
-        } else if (me.getRole() == org.tsunagu.accounts.entity.Role.CORE) {
-            q.setParameter("municipality", me.getCenter().getMunicipality());
-        } else {
-            q.setParameter("center", me.getCenter());
-        }
-        if (st != null) {
-            q.setParameter("status", st);
-        }
-        if (ur != null) {
-            q.setParameter("urgency", ur);
-        }
         JsonArrayBuilder items = Json.createArrayBuilder();
-        for (Alert a : q.setFirstResult(pageNo * pageSize).setMaxResults(pageSize).getResultList()) {
+        for (Alert a : triage.list(me, new Triage.Filter(only, st, ur, false), pageNo * pageSize, pageSize)) {
             JsonArrayBuilder anomalies = Json.createArrayBuilder();
             a.getAnomalies().forEach(x -> anomalies.add(x.code()));
             items.add(Json.createObjectBuilder().add("id", a.getId()).add("receiptNo", a.getReceiptNo())
@@ -195,11 +163,9 @@ public class AlertsResource {
     @RolesAllowed({"staff", "core"})
     @Transactional
     @Operation(summary = "One alert with its personal fields and timeline (the read is audited)")
-    public JsonObject get(@jakarta.ws.rs.PathParam("id") String id) {
+    public JsonObject get(@PathParam("id") String id) {
         Account me = staff();
-        Alert a = visible(me, id);
-        audit.record(me.getUsername(), "alert.read", "alert", Long.toString(a.getId()), null);
-        return detail(a);
+        return detail(triage.read(me, id).orElseThrow(() -> ProblemException.notFound("通報 " + id + " はありません")));
     }
 
     @POST
@@ -208,44 +174,14 @@ public class AlertsResource {
     @RolesAllowed({"staff", "core"})
     @Transactional
     @Operation(summary = "Acknowledge, assign, note, transfer or resolve (illegal transitions: 409)")
-    public JsonObject event(@jakarta.ws.rs.PathParam("id") String id, JsonValue body) {
+    public JsonObject event(@PathParam("id") String id, JsonValue body) {
         Account me = staff();
-        Alert a = visible(me, id);
+        Alert a = triage.find(me, id).orElseThrow(() -> ProblemException.notFound("通報 " + id + " はありません"));
         JsonInput in = new JsonInput(body);
-        String type = in.string("type", true, 20);
-        String note = in.string("note", false, 4000);
-        String assignee = in.string("assignee", false, 100);
-        String toCenter = in.string("toCenter", false, 64);
-        String outcome = in.string("outcome", false, 40);
+        Triage.Action action = new Triage.Action(in.string("type", true, 20), in.string("note", false, 4000),
+                in.string("assignee", false, 100), in.string("toCenter", false, 64), in.string("outcome", false, 40));
         in.verify();
-        Instant now = Instant.now();
-        try {
-            switch (type) {
-                case "acknowledge" -> a.acknowledge(me.getUsername(), now);
-                case "assign" -> a.assign(me.getUsername(), assignee, now);
-                case "note" -> a.addNote(me.getUsername(), note, now);
-                case "transfer" -> {
-                    org.tsunagu.areas.entity.Center to = toCenter == null ? null : centers.find(toCenter).orElseThrow(
-                            () -> ProblemException.invalid("toCenter", "センター " + toCenter + " は登録されていません"));
-                    a.transfer(me.getUsername(), to, note, now);
-                }
-                case "resolve" -> a.resolve(me.getUsername(), outcome == null ? null
-                        : org.tsunagu.alerts.entity.Outcome.ofCode(outcome).orElseThrow(
-                                () -> ProblemException.invalid("outcome", "outcome が不明です: " + outcome)), note, now);
-                default -> throw ProblemException.invalid("type", "type は acknowledge, assign, note, transfer, resolve のいずれかです");
-            }
-        } catch (IllegalArgumentException e) {
-            // the entity names what is missing; the field is the one this event type needs
-            String field = switch (type) {
-                case "assign" -> "assignee";
-                case "transfer" -> "toCenter";
-                case "resolve" -> "outcome";
-                default -> "note";
-            };
-            throw ProblemException.invalid(field, e.getMessage());
-        }
-        audit.record(me.getUsername(), "alert." + type, "alert", Long.toString(a.getId()), null);
-        em.flush();
+        triage.act(me, a, action);
         return detail(a);
     }
 
@@ -256,15 +192,6 @@ public class AlertsResource {
             throw ProblemException.forbidden("alerts are handled by center staff");
         }
         return me;
-    }
-
-    /** The alert if the caller's center handles it (core: any center of the municipality), else 404. */
-    private Alert visible(Account me, String id) {
-        Alert a = id != null && id.matches("[0-9]{1,18}") ? em.find(Alert.class, Long.parseLong(id)) : null;
-        if (a == null || !me.mayActFor(a.getCenter())) {
-            throw ProblemException.notFound("通報 " + id + " はありません");
-        }
-        return a;
     }
 
     static JsonObject detail(Alert a) {
@@ -346,31 +273,21 @@ public class AlertsResource {
                 point = new GeoPoint(lat, lon);
             }
         }
-        if (address == null && point == null && !in.hasErrors()) {
-            in.error("address", "住所（または lat/lon）は必須です");
-        }
         Instant observedAt = null;
-        String observed = in.string("observedAt", true, 40);
+        String observed = in.string("observedAt", false, 40);
         if (observed != null) {
             try {
                 observedAt = OffsetDateTime.parse(observed).toInstant();
-                if (observedAt.isAfter(Instant.now().plus(Duration.ofMinutes(10)))) {
-                    in.error("observedAt", "observedAt が未来の日時です");
-                }
             } catch (DateTimeParseException e) {
                 in.error("observedAt", "observedAt は 2026-11-23T09:40:00+09:00 の形式です");
             }
         }
         Set<Anomaly> anomalies = EnumSet.noneOf(Anomaly.class);
-        List<String> codes = in.strings("anomalies", Anomaly.values().length, 40);
-        for (String c : codes) {
+        for (String c : in.strings("anomalies", Anomaly.values().length, 40)) {
             Anomaly.ofCode(c).ifPresentOrElse(anomalies::add, () -> in.error("anomalies", "anomalies に不明なコードがあります: " + c));
         }
-        if (codes.isEmpty() && !in.hasErrors()) {
-            in.error("anomalies", "気づいた異変を1つ以上選んでください");
-        }
         Urgency urgency = null;
-        String u = in.string("urgency", true, 20);
+        String u = in.string("urgency", false, 20);
         if (u != null) {
             urgency = Urgency.ofCode(u).orElse(null);
             if (urgency == null) {
@@ -383,15 +300,21 @@ public class AlertsResource {
         String personDescription = in.string("personDescription", false, 1000);
         String details = in.string("details", false, 4000);
         String other = in.string("otherAnomaly", false, 200);
-        if (anomalies.contains(Anomaly.OTHER) && other == null && details == null) {
-            in.error("details", "「その他」を選んだときは内容を書いてください");
-        }
-        String reporterName = in.string("reporterName", true, 100);
-        String reporterPhone = in.string("reporterPhone", true, 40);
-        in.verify();
+        String reporterName = in.string("reporterName", false, 100);
+        String reporterPhone = in.string("reporterPhone", false, 40);
         PersonSeen person = personName == null && personAge == null && personSex == null && personDescription == null
                 ? null : new PersonSeen(personName, personAge, personSex, personDescription);
-        return new Report(idempotencyKey, address, placeNote, point, observedAt, urgency, anomalies, other, person,
+        Report report = new Report(idempotencyKey, address, placeNote, point, observedAt, urgency, anomalies, other, person,
                 details, reporterName, reporterPhone);
+        // only what the JSON itself got right is judged by the report's rules, so each field has one message
+        boolean locationGiven = lat != null || lon != null;
+        report.problems(Instant.now()).forEach((field, message) -> {
+            String judged = field.equals("address") && locationGiven ? "lat" : field;
+            if (in.errors().stream().noneMatch(e -> e.field().equals(judged))) {
+                in.error(field, message);
+            }
+        });
+        in.verify();
+        return report;
     }
 }

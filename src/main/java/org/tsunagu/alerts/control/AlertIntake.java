@@ -59,6 +59,15 @@ public class AlertIntake {
                 .getResultStream().findFirst();
     }
 
+    /** The alert with this 受付番号 if the partner's organisation filed it (never another's). */
+    public Optional<Alert> ofPartner(org.tsunagu.accounts.entity.PartnerOrganisation partner, String receiptNo) {
+        if (receiptNo == null || partner == null) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery(Alert.FIND_BY_RECEIPT, Alert.class).setParameter("receiptNo", receiptNo)
+                .getResultStream().filter(a -> a.getPartner().getId().equals(partner.getId())).findFirst();
+    }
+
     /** The organisation's alerts, newest first. */
     public List<Alert> ofPartner(org.tsunagu.accounts.entity.PartnerOrganisation partner) {
         return em.createNamedQuery(Alert.FIND_BY_PARTNER, Alert.class).setParameter("partner", partner)

@@ -93,13 +93,18 @@ public class Notifications {
     @ConfigProperty(name = "tsunagu.sla.urgent", defaultValue = "PT60M")
     java.time.Duration slaUrgent;
 
+    /** The configured acknowledgement deadlines (TSUNAGU_SLA_EMERGENCY, TSUNAGU_SLA_URGENT). */
+    public AlertSla sla() {
+        return new AlertSla(slaEmergency, slaUrgent);
+    }
+
     /**
      * Marks alerts that were not acknowledged within their SLA as escalated and writes an email to
      * the core center of their municipality (in the same transaction). Returns how many.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int escalateOverdue() {
-        AlertSla sla = new AlertSla(slaEmergency, slaUrgent);
+        AlertSla sla = sla();
         Instant now = Instant.now();
         int escalated = 0;
         for (Alert a : em.createNamedQuery(Alert.FIND_AWAITING_ACKNOWLEDGEMENT, Alert.class)

@@ -48,7 +48,10 @@ import java.util.Set;
         query = "SELECT a FROM Alert a WHERE a.partner = :partner ORDER BY a.filedAt DESC")
 @NamedQuery(name = Alert.FIND_AWAITING_ACKNOWLEDGEMENT,
         query = "SELECT a FROM Alert a WHERE a.escalated = false AND a.status IN :statuses ORDER BY a.filedAt")
+@NamedQuery(name = Alert.FIND_BY_RECEIPT, query = "SELECT a FROM Alert a WHERE a.receiptNo = :receiptNo")
 public class Alert {
+
+    public static final String FIND_BY_RECEIPT = "Alert.findByReceipt";
 
     public static final String FIND_AWAITING_ACKNOWLEDGEMENT = "Alert.findAwaitingAcknowledgement";
 
@@ -244,6 +247,12 @@ public class Alert {
         assignee = null;
         escalated = false; // the new center's own deadline runs from now
         events.add(new AlertEvent(this, AlertEventType.TRANSFER, staff, at).withTransfer(from, to).withNote(reason));
+    }
+
+    /** Whether the alert was once at this center and transferred away (that center keeps reading its timeline). */
+    public boolean wasTransferredFrom(java.util.function.Predicate<Center> center) {
+        return events.stream().anyMatch(e -> e.getType() == AlertEventType.TRANSFER && e.getFromCenter() != null
+                && center.test(e.getFromCenter()));
     }
 
     /** 対応完了 with how it ended. */

@@ -122,6 +122,10 @@ public class Notification {
         return body;
     }
 
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
     public Instant getNextAttemptAt() {
         return nextAttemptAt;
     }

@@ -40,6 +40,12 @@ public class Centers {
         return catchment(c).stream().map(Town::displayName).distinct().toList();
     }
 
+    /** Town names of a municipality (小字 included), for address suggestions. */
+    public List<String> townNames(Municipality m) {
+        return em.createNamedQuery(Town.FIND_BY_MUNICIPALITY, Town.class).setParameter("municipality", m).getResultList()
+                .stream().map(Town::displayName).distinct().toList();
+    }
+
     public List<Municipality> municipalities() {
         return em.createNamedQuery(Municipality.FIND_ALL, Municipality.class).getResultList();
     }

@@ -1,0 +1,72 @@
+package org.tsunagu.alerts.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.tsunagu.accounts.control.Accounts;
+import org.tsunagu.accounts.entity.Account;
+import org.tsunagu.accounts.entity.Role;
+import org.tsunagu.alerts.control.Notifications;
+import org.tsunagu.alerts.entity.Notification;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * 「未送信」: emails about alerts that could not be delivered yet, for core staff (their
+ * municipality) and admins (all). The worker keeps retrying them; this list is how a person notices
+ * that a center did not hear about an alert and phones them instead.
+ */
+@Named
+@RequestScoped
+public class UnsentPage {
+
+    /** One undelivered email: what it was about and why it failed — no personal data. */
+    public record Line(long id, String receiptNo, long alertId, String kind, String center, int attempts,
+                       String lastError, String createdAt, String nextAttemptAt) {
+    }
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    Notifications notifications;
+
+    private List<Line> lines;
+
+    public List<Line> getLines() {
+        if (lines == null) {
+            lines = me().filter(UnsentPage::allowed).map(this::load).orElse(List.of());
+        }
+        return lines;
+    }
+
+    public boolean isAllowed() {
+        return me().map(UnsentPage::allowed).orElse(false);
+    }
+
+    private static boolean allowed(Account a) {
+        return a.getRole() == Role.ADMIN || a.getRole() == Role.CORE;
+    }
+
+    private List<Line> load(Account me) {
+        return notifications.unsent().stream()
+                .filter(n -> me.getRole() == Role.ADMIN || me.mayActFor(n.getAlert().getCenter()))
+                .map(UnsentPage::line).toList();
+    }
+
+    static Line line(Notification n) {
+        String error = n.getLastError() == null ? "" : n.getLastError();
+        return new Line(n.getId(), n.getAlert().getReceiptNo(), n.getAlert().getId(),
+                AlertBoardPage.text("unsent.kind." + n.getKind()), n.getAlert().getCenter().getName(), n.getAttempts(),
+                error.length() > 200 ? error.substring(0, 200) + "…" : error,
+                PartnerAlertsPage.WHEN.format(n.getCreatedAt().atZone(ReportPage.JAPAN)),
+                PartnerAlertsPage.WHEN.format(n.getNextAttemptAt().atZone(ReportPage.JAPAN)));
+    }
+
+    private Optional<Account> me() {
+        var principal = FacesContext.getCurrentInstance().getExternalContext().getUserPrincipal();
+        return principal == null ? Optional.empty() : accounts.find(principal.getName());
+    }
+}

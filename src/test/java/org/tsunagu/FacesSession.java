@@ -1,0 +1,105 @@
+package org.tsunagu;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A browser without a browser for page tests: keeps the session cookie, follows redirects, and
+ * posts a Faces form the way a browser would (its hidden fields, the view state, the pressed
+ * button). Used where a real browser cannot do what is tested, e.g. posting the same form twice.
+ */
+public final class FacesSession {
+
+    /** A page as received: where it ended up and its HTML. */
+    public record Page(int status, URI uri, String html) {
+
+        public boolean contains(String text) {
+            return html.contains(text);
+        }
+
+        /** The text of the element with this id (tags stripped), or null. */
+        public String text(String id) {
+            Matcher m = Pattern.compile("id=\"" + Pattern.quote(id) + "\"[^>]*>(.*?)</", Pattern.DOTALL).matcher(html);
+            return m.find() ? m.group(1).replaceAll("<[^>]+>", "").strip() : null;
+        }
+    }
+
+    private final URI root;
+    private final HttpClient http;
+
+    public FacesSession(URI root) {
+        this.root = root;
+        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    public static FacesSession loggedIn(URI root, String user, String password) {
+        FacesSession s = new FacesSession(root);
+        Page login = s.get("login");
+        s.post(login, "login", Map.of("username", user, "password", password), "submit");
+        return s;
+    }
+
+    public Page get(String path) {
+        return send(HttpRequest.newBuilder(root.resolve(path)).GET());
+    }
+
+    /** Posts form {@code formId} of {@code page} with its hidden fields, the given fields and the pressed button. */
+    public Page post(Page page, String formId, Map<String, ?> fields, String button) {
+        Matcher form = Pattern.compile("<form id=\"" + Pattern.quote(formId) + "\"(.*?)</form>", Pattern.DOTALL).matcher(page.html());
+        if (!form.find()) {
+            throw new AssertionError("no form " + formId + " on " + page.uri());
+        }
+        String action = attribute(form.group(0), "action").replace("&amp;", "&");
+        Map<String, Object> data = new LinkedHashMap<>();
+        Matcher hidden = Pattern.compile("<input[^>]*type=\"hidden\"[^>]*>").matcher(form.group(1));
+        while (hidden.find()) {
+            String name = attribute(hidden.group(), "name");
+            if (name != null) {
+                data.put(name, attribute(hidden.group(), "value"));
+            }
+        }
+        data.putAll(fields);
+        data.put(button, "x");
+        String body = data.entrySet().stream().flatMap(e -> (e.getValue() instanceof List<?> l ? l : List.of(String.valueOf(e.getValue())))
+                        .stream().map(v -> enc(e.getKey()) + "=" + enc(String.valueOf(v))))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(page.uri().resolve(action)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private Page send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Page(r.statusCode(), r.uri(), r.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String attribute(String tag, String name) {
+        Matcher m = Pattern.compile("\\s" + name + "=\"([^\"]*)\"").matcher(tag);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
