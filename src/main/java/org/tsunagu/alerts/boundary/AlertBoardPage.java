@@ -96,7 +96,7 @@ public class AlertBoardPage {
 
     static Row row(Alert a, AlertSla sla, Instant now) {
         boolean awaiting = a.getStatus().awaitsAcknowledgement();
-        long due = Duration.between(now, sla.deadline(a.getUrgency(), a.getFiledAt())).toMinutes();
+        long due = Duration.between(now, sla.deadline(a.getUrgency(), a.awaitingSince())).toMinutes();
         return new Row(a.getId(), a.getReceiptNo(), a.getUrgency().code(), a.getUrgency().label(),
                 a.getAnomalies().stream().sorted().map(Anomaly::label).collect(Collectors.joining("、")),
                 a.getTown() == null ? "" : a.getTown().displayName(), a.getCenter().getName(),

@@ -267,6 +267,20 @@ public class Alert {
         events.add(new AlertEvent(this, AlertEventType.RESOLVE, staff, at).withOutcome(result).withNote(note));
     }
 
+    /**
+     * Since when the current center has had the alert: filing, or the last transfer. The
+     * acknowledgement deadline runs from here, so a transferred alert gives the new center its own time.
+     */
+    public Instant awaitingSince() {
+        Instant since = filedAt;
+        for (AlertEvent e : events) {
+            if (e.getType() == AlertEventType.TRANSFER && e.getOccurredAt().isAfter(since)) {
+                since = e.getOccurredAt();
+            }
+        }
+        return since;
+    }
+
     /** Not acknowledged within its SLA: marked once, the core center is told. */
     public boolean escalate(Instant at) {
         if (escalated || !status.awaitsAcknowledgement()) {

@@ -463,6 +463,15 @@ class AlertTest {
         }
 
         @Test
+        @DisplayName("the deadline of a transferred alert runs from the transfer")
+        void awaitingSinceTransfer() {
+            Alert alert = newAlert();
+            assertEquals(alert.getFiledAt(), alert.awaitingSince());
+            alert.transfer("core", shakujii, "理由", later(20));
+            assertEquals(later(20), alert.awaitingSince());
+        }
+
+        @Test
         @DisplayName("acknowledged, in-progress and resolved alerts do not escalate")
         void notAfterAcknowledge() {
             Alert alert = newAlert();
