@@ -49,7 +49,26 @@ public record Report(String idempotencyKey, String address, String placeNote, Ge
         if (blank(reporterPhone)) {
             problems.put("reporterPhone", "通報者の連絡先電話番号を入力してください");
         }
+        tooLong(problems, "address", address, 300);
+        tooLong(problems, "placeNote", placeNote, 200);
+        tooLong(problems, "otherAnomaly", otherAnomaly, 200);
+        tooLong(problems, "details", details, 4000);
+        tooLong(problems, "reporterName", reporterName, 100);
+        tooLong(problems, "reporterPhone", reporterPhone, 40);
+        if (person != null) {
+            tooLong(problems, "personName", person.name(), 100);
+            tooLong(problems, "personAge", person.approximateAge(), 40);
+            tooLong(problems, "personSex", person.sex(), 16);
+            tooLong(problems, "personDescription", person.description(), 1000);
+        }
         return problems;
+    }
+
+    /** The same limits as the columns, so a long text is a message, never a failed insert. */
+    private static void tooLong(Map<String, String> problems, String field, String value, int max) {
+        if (value != null && value.length() > max && !problems.containsKey(field)) {
+            problems.put(field, max + "文字以内で入力してください（" + value.length() + "文字あります）");
+        }
     }
 
     public void validate() {

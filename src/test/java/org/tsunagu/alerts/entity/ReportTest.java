@@ -62,6 +62,13 @@ class ReportTest {
     }
 
     @Test
+    void texts_longer_than_their_columns_are_named() {
+        Report r = report("若".repeat(301), null, NOW, Urgency.INFO, EnumSet.of(Anomaly.NOT_SEEN), null, "x".repeat(4001),
+                "配達員", "0".repeat(41));
+        assertEquals(Set.of("address", "details", "reporterPhone"), r.problems(NOW).keySet());
+    }
+
+    @Test
     void the_text_never_shows_personal_data() {
         assertEquals("Report[redacted]", report("若葉2-3-5", null, NOW, Urgency.INFO, Set.of(Anomaly.NOT_SEEN), null, "秘密",
                 "配達員", "090").toString());
