@@ -192,6 +192,41 @@ public class Resource {
         this.verifiedAt = at;
     }
 
+    /**
+     * The resource as the columns of the Tsunagu import format (formats.md), plus its status: what
+     * the editor shows, what history compares, and what a file row would carry to recreate it.
+     */
+    public java.util.Map<String, String> fields() {
+        java.util.Map<String, String> f = new java.util.LinkedHashMap<>();
+        f.put("external_id", nz(externalId));
+        f.put("name", nz(name));
+        f.put("name_kana", nz(nameKana));
+        f.put("category", category == null ? "" : category.code());
+        f.put("description", nz(description));
+        f.put("postal_code", nz(postalCode));
+        f.put("address", nz(address));
+        f.put("lat", point == null ? "" : Double.toString(point.lat()));
+        f.put("lon", point == null ? "" : Double.toString(point.lon()));
+        f.put("phone", nz(phone));
+        f.put("url", nz(url));
+        f.put("email", nz(email));
+        f.put("schedule", schedule == null ? "" : nz(schedule.text()));
+        f.put("cost", nz(cost));
+        f.put("reservation", nz(reservation));
+        f.put("target", nz(target));
+        f.put("accessibility", String.join(";", getAccessibility()));
+        f.put("home_visit", Boolean.toString(homeVisit));
+        f.put("departments", String.join(";", getDepartments()));
+        f.put("center_code", center == null ? "" : center.getCode());
+        f.put("organizer", nz(organizer));
+        f.put("status", status.name().toLowerCase(java.util.Locale.ROOT));
+        return f;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
     public boolean isStale(Instant now, java.time.Duration maxAge) {
         Instant reference = verifiedAt != null ? verifiedAt : createdAt;
         return reference == null || reference.plus(maxAge).isBefore(now);
