@@ -312,6 +312,9 @@ public class AlertsResource {
         if (a.getOutcome() != null) {
             b.add("outcome", a.getOutcome().code());
         }
+        if (a.getAnonymisedAt() != null) {
+            b.add("anonymisedAt", a.getAnonymisedAt().toString()); // personal fields erased (retention)
+        }
         return b.build();
     }
 
