@@ -55,8 +55,11 @@ import java.util.Set;
         query = "SELECT a.id, a.filedAt, a.acknowledgedAt, c.code, c.name, p.type, a.outcome, an FROM Alert a"
                 + " JOIN a.center c JOIN a.partner p JOIN a.anomalies an"
                 + " WHERE a.center IN :centers AND a.filedAt >= :from AND a.filedAt < :to")
+@NamedQuery(name = Alert.RECEIPTS, query = "SELECT a.id, a.receiptNo FROM Alert a WHERE a.id IN :ids")
 public class Alert {
 
+    /** 受付番号 by id, e.g. for the audit log (no personal field). */
+    public static final String RECEIPTS = "Alert.receipts";
     public static final String FIND_DUE_FOR_ANONYMISATION = "Alert.findDueForAnonymisation";
     /** One row per (alert, anomaly): what the monthly statistics need, and nothing personal. */
     public static final String STATISTICS = "Alert.statistics";
