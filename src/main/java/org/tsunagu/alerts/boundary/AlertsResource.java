@@ -239,6 +239,9 @@ public class AlertsResource {
         if (a.getOutcome() != null) {
             b.add("outcome", a.getOutcome().code());
         }
+        if (a.getAnonymisedAt() != null) {
+            b.add("anonymisedAt", a.getAnonymisedAt().toString()); // personal fields erased (retention)
+        }
         return b.build();
     }
 

@@ -49,9 +49,25 @@ import java.util.Set;
 @NamedQuery(name = Alert.FIND_AWAITING_ACKNOWLEDGEMENT,
         query = "SELECT a FROM Alert a WHERE a.escalated = false AND a.status IN :statuses ORDER BY a.filedAt")
 @NamedQuery(name = Alert.FIND_BY_RECEIPT, query = "SELECT a FROM Alert a WHERE a.receiptNo = :receiptNo")
+@NamedQuery(name = Alert.FIND_DUE_FOR_ANONYMISATION,
+        query = "SELECT a FROM Alert a WHERE a.status = org.tsunagu.alerts.entity.AlertStatus.RESOLVED"
+                + " AND a.anonymisedAt IS NULL AND a.resolvedAt < :cutoff ORDER BY a.resolvedAt, a.id")
+@NamedQuery(name = Alert.STATISTICS,
+        query = "SELECT a.id, a.filedAt, a.acknowledgedAt, c.code, c.name, p.type, a.outcome, an FROM Alert a"
+                + " JOIN a.center c JOIN a.partner p JOIN a.anomalies an"
+                + " WHERE a.center IN :centers AND a.filedAt >= :from AND a.filedAt < :to")
+@NamedQuery(name = Alert.RECEIPTS, query = "SELECT a.id, a.receiptNo FROM Alert a WHERE a.id IN :ids")
 public class Alert {
 
     public static final String FIND_BY_RECEIPT = "Alert.findByReceipt";
+
+    /** 受付番号 by id, e.g. for the audit log (no personal field). */
+    public static final String RECEIPTS = "Alert.receipts";
+    public static final String FIND_DUE_FOR_ANONYMISATION = "Alert.findDueForAnonymisation";
+    /** One row per (alert, anomaly): what the monthly statistics need, and nothing personal. */
+    public static final String STATISTICS = "Alert.statistics";
+    /** What replaces personal text once the retention period is over. */
+    public static final String ERASED = "（保存期間経過により削除）";
 
     public static final String FIND_AWAITING_ACKNOWLEDGEMENT = "Alert.findAwaitingAcknowledgement";
 
@@ -149,6 +165,10 @@ public class Alert {
     @Column(name = "resolved_at")
     private Instant resolvedAt;
 
+    /** When the personal fields were erased after the retention period; null while they are kept. */
+    @Column(name = "anonymised_at")
+    private Instant anonymisedAt;
+
     @OneToMany(mappedBy = "alert", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("occurredAt, id")
     private List<AlertEvent> events = new ArrayList<>();
@@ -222,6 +242,9 @@ public class Alert {
     }
 
     public void addNote(String staff, String note, Instant at) {
+        if (anonymisedAt != null) {
+            throw new IllegalTransitionException("the alert's retention period is over: no new notes");
+        }
         if (note == null || note.isBlank()) {
             throw new IllegalArgumentException("note is required");
         }
@@ -279,6 +302,41 @@ public class Alert {
             }
         }
         return since;
+    }
+
+    /**
+     * 保存期間経過: erases what identifies the person, the place and the reporter, keeping what the
+     * statistics count (month, center, partner, anomalies, urgency, outcome, timestamps). The address
+     * shrinks to its town; free texts, the point, the person, the reporter, the idempotency key and
+     * the timeline's notes go. Only resolved alerts: an open case still needs its facts. Returns false
+     * when it was already done.
+     */
+    public boolean anonymise(Instant at) {
+        if (at == null) {
+            throw new IllegalArgumentException("the time of anonymisation is required");
+        }
+        if (status != AlertStatus.RESOLVED) {
+            throw new IllegalTransitionException("cannot anonymise an alert that is " + status.code());
+        }
+        if (anonymisedAt != null) {
+            return false;
+        }
+        address = town == null ? ERASED
+                : (town.getMunicipality() == null ? "" : town.getMunicipality().getName()) + town.displayName();
+        placeNote = null;
+        point = null;
+        otherAnomaly = null;
+        person = null;
+        details = null;
+        reporterName = ERASED;
+        reporterPhone = ERASED;
+        if (routing == Routing.BLOCK && town != null) {
+            routingReason = "住所の町丁目「" + town.displayName() + "」の番地による担当" + ERASED; // the 番地 goes
+        }
+        idempotencyKey = null;
+        events.forEach(AlertEvent::erase);
+        anonymisedAt = at;
+        return true;
     }
 
     /** Not acknowledged within its SLA: marked once, the core center is told. */
@@ -406,6 +464,14 @@ public class Alert {
 
     public Instant getResolvedAt() {
         return resolvedAt;
+    }
+
+    public Instant getAnonymisedAt() {
+        return anonymisedAt;
+    }
+
+    public boolean isAnonymised() {
+        return anonymisedAt != null;
     }
 
     public List<AlertEvent> getEvents() {

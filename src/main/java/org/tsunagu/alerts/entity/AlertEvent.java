@@ -15,7 +15,10 @@ import org.tsunagu.areas.entity.Center;
 
 import java.time.Instant;
 
-/** One entry of an alert's timeline. Written only by {@link Alert}; never changed afterwards. */
+/**
+ * One entry of an alert's timeline. Written only by {@link Alert}; never changed afterwards, except that
+ * its note is erased when the alert's retention period is over.
+ */
 @Entity
 @Table(name = "alert_event")
 public class AlertEvent {
@@ -83,6 +86,11 @@ public class AlertEvent {
     AlertEvent withOutcome(Outcome outcome) {
         this.outcome = outcome;
         return this;
+    }
+
+    /** The note may name the person or describe the visit: erased with the alert's personal fields. */
+    void erase() {
+        note = null;
     }
 
     public Long getId() {

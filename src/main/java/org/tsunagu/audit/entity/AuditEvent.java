@@ -19,7 +19,11 @@ import java.time.Instant;
 @Table(name = "audit_event")
 @NamedQuery(name = AuditEvent.FIND_BY_TARGET,
         query = "SELECT e FROM AuditEvent e WHERE e.targetType = :type AND e.targetId = :id ORDER BY e.occurredAt")
+@NamedQuery(name = AuditEvent.ACTIONS, query = "SELECT DISTINCT e.action FROM AuditEvent e ORDER BY e.action")
 public class AuditEvent {
+
+    /** Every action recorded so far (for the audit log's filter). */
+    public static final String ACTIONS = "AuditEvent.actions";
 
     public static final String FIND_BY_TARGET = "AuditEvent.findByTarget";
 
