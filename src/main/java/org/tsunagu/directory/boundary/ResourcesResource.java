@@ -2,7 +2,10 @@ package org.tsunagu.directory.boundary;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -31,7 +34,9 @@ import org.tsunagu.areas.control.AreaLookup;
 import org.tsunagu.areas.entity.Center;
 import org.tsunagu.areas.entity.Municipality;
 import org.tsunagu.audit.control.Audit;
+import org.tsunagu.directory.control.ResourceEdits;
 import org.tsunagu.directory.control.ResourceImport;
+import org.tsunagu.directory.entity.ResourceChange;
 import org.tsunagu.directory.control.ResourceSearch;
 import org.tsunagu.directory.control.ResourcesChanged;
 import org.tsunagu.directory.control.ScheduleCalendar;
@@ -78,6 +83,9 @@ public class ResourcesResource {
 
     @Inject
     ResourceImport resources;
+
+    @Inject
+    ResourceEdits edits;
 
     @Inject
     ScheduleCalendar calendar;
@@ -237,10 +245,7 @@ public class ResourcesResource {
         JsonInput in = new JsonInput(body);
         Map<String, String> fields = fields(in);
         boolean publish = publish(in);
-        Resource r = resources.save(fields, null, publish, in.errors());
-        mayMaintain(me, r);
-        em.flush();
-        audit.record(me.getUsername(), "resource.create", "resource", Long.toString(r.getId()), null);
+        Resource r = edits.create(me, fields, publish, in.errors());
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(r.getId())).build())
                 .entity(ResourceJson.detail(r, LocalDate.now(JAPAN))).tag(etag(r)).build();
     }
@@ -253,8 +258,7 @@ public class ResourcesResource {
     @Operation(summary = "Replace a resource's fields (optimistic: version or If-Match must be current)")
     public Response replace(@PathParam("id") String id, JsonValue body, @HeaderParam("If-Match") String ifMatch) {
         Account me = me();
-        Resource r = existing(id);
-        mayMaintain(me, r);
+        Resource current = edits.editable(me, id);
         JsonInput in = new JsonInput(body);
         Map<String, String> fields = fields(in);
         Long version = in.number("version", false);
@@ -263,19 +267,8 @@ public class ResourcesResource {
             in.error("version", "version（または If-Match ヘッダー）で、編集を始めたときの版を指定してください");
         }
         in.verify();
-        long expected = version != null ? version : ifMatch != null ? parseTag(ifMatch) : r.getVersion();
-        if (expected != r.getVersion()) {
-            throw ProblemException.conflict("この資源は他の人が先に更新しました（version " + r.getVersion()
-                    + "）。最新の内容を読み込んでからやり直してください");
-        }
-        em.lock(r, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
-        if (!publish) {
-            r.withdraw();
-        }
-        resources.save(fields, r, publish, List.of());
-        mayMaintain(me, r);
-        audit.record(me.getUsername(), "resource.update", "resource", Long.toString(r.getId()), null);
-        em.flush();
+        long expected = version != null ? version : ifMatch != null ? parseTag(ifMatch) : current.getVersion();
+        Resource r = edits.update(me, id, expected, fields, publish);
         return Response.ok(ResourceJson.detail(r, LocalDate.now(JAPAN))).tag(etag(r)).build();
     }
 
@@ -285,13 +278,39 @@ public class ResourcesResource {
     @Transactional
     @Operation(summary = "Remove a resource from the portal (archived: kept for history, never shown)")
     public Response delete(@PathParam("id") String id) {
-        Account me = me();
-        Resource r = existing(id);
-        mayMaintain(me, r);
-        r.archive();
-        changes.fire(new ResourcesChanged(Set.of(r.getId())));
-        audit.record(me.getUsername(), "resource.archive", "resource", Long.toString(r.getId()), null);
+        edits.archive(me(), id);
         return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/verify")
+    @RolesAllowed({"staff", "core"})
+    @Transactional
+    @Operation(summary = "「内容を確認しました」: the entry was checked and is still right (sets verifiedAt)")
+    public Response verify(@PathParam("id") String id) {
+        Resource r = edits.verify(me(), id);
+        return Response.ok(ResourceJson.detail(r, LocalDate.now(JAPAN))).tag(etag(r)).build();
+    }
+
+    @GET
+    @Path("{id}/history")
+    @RolesAllowed({"staff", "core"})
+    @Transactional
+    @Operation(summary = "Who changed which field of the resource, and when (newest first)")
+    public JsonObject history(@PathParam("id") String id) {
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        for (ResourceChange c : edits.history(me(), id)) {
+            JsonObjectBuilder b = Json.createObjectBuilder().add("at", c.getChangedAt().toString()).add("actor", c.getActor())
+                    .add("field", c.getField());
+            if (c.getOldValue() != null) {
+                b.add("from", c.getOldValue());
+            }
+            if (c.getNewValue() != null) {
+                b.add("to", c.getNewValue());
+            }
+            items.add(b);
+        }
+        return Json.createObjectBuilder().add("id", Long.parseLong(id)).add("items", items).build();
     }
 
     // --- helpers ---------------------------------------------------------------------------
@@ -299,14 +318,6 @@ public class ResourcesResource {
     private Resource published(String id) {
         Resource r = find(id);
         if (r == null || !r.isPublished()) {
-            throw ProblemException.notFound("資源 " + QueryParameters.shown(id) + " はありません");
-        }
-        return r;
-    }
-
-    private Resource existing(String id) {
-        Resource r = find(id);
-        if (r == null || r.getStatus() == org.tsunagu.directory.entity.ResourceStatus.ARCHIVED) {
             throw ProblemException.notFound("資源 " + QueryParameters.shown(id) + " はありません");
         }
         return r;
@@ -322,14 +333,6 @@ public class ResourcesResource {
     private Account me() {
         return accounts.find(security.getUserPrincipal().getName())
                 .orElseThrow(() -> ProblemException.forbidden("unknown account"));
-    }
-
-    /** Staff maintain their own catchment's resources; core staff every center's of their municipality. */
-    private static void mayMaintain(Account me, Resource r) {
-        Center c = r.getCenter() != null ? r.getCenter() : r.getTown() != null ? r.getTown().getCenter() : null;
-        if (!me.mayActFor(c)) {
-            throw ProblemException.forbidden("この資源を編集する権限がありません（担当圏域の資源のみ編集できます）");
-        }
     }
 
     private static EntityTag etag(Resource r) {

@@ -58,6 +58,9 @@ public class ResourceSearch {
     ManagedExecutorService executor;
 
     @Inject
+    IndexReads reads;
+
+    @Inject
     @ConfigProperty(name = "tsunagu.index.dir")
     String indexDir;
 
@@ -242,12 +245,9 @@ public class ResourceSearch {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
             List<IndexedResource> published = new ArrayList<>();
             Set<Long> gone = new HashSet<>(chunk);
-            for (Resource r : em.createNamedQuery(Resource.FIND_BY_IDS, Resource.class)
-                    .setParameter("ids", chunk).getResultList()) {
-                if (r.isPublished()) {
-                    published.add(IndexedResource.of(r));
-                    gone.remove(r.getId());
-                }
+            for (IndexedResource r : reads.published(chunk)) {
+                published.add(r);
+                gone.remove(r.id());
             }
             index.upsert(published);
             index.delete(gone);
