@@ -81,6 +81,42 @@ public final class FacesSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** The current values of a form's text inputs, checked boxes, selects and text areas — what a browser sends back. */
+    public static Map<String, Object> values(Page page, String formId) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        Matcher form = Pattern.compile("<form id=\"" + Pattern.quote(formId) + "\"(.*?)</form>", Pattern.DOTALL).matcher(page.html());
+        if (!form.find()) {
+            throw new AssertionError("no form " + formId);
+        }
+        String html = form.group(1);
+        Matcher inputs = Pattern.compile("<input[^>]*>").matcher(html);
+        while (inputs.find()) {
+            String tag = inputs.group();
+            String type = attribute(tag, "type");
+            String name = attribute(tag, "name");
+            if (name == null || "submit".equals(type) || "hidden".equals(type)
+                    || (("checkbox".equals(type) || "radio".equals(type)) && !tag.contains("checked"))) {
+                continue;
+            }
+            String value = attribute(tag, "value");
+            f.put(name, value == null ? ("checkbox".equals(type) ? "on" : "") : unescape(value));
+        }
+        Matcher selects = Pattern.compile("<select[^>]*name=\"([^\"]+)\"[^>]*>(.*?)</select>", Pattern.DOTALL).matcher(html);
+        while (selects.find()) {
+            Matcher selected = Pattern.compile("<option value=\"([^\"]*)\" selected").matcher(selects.group(2));
+            f.put(selects.group(1), selected.find() ? unescape(selected.group(1)) : "");
+        }
+        Matcher areas = Pattern.compile("<textarea[^>]*name=\"([^\"]+)\"[^>]*>(.*?)</textarea>", Pattern.DOTALL).matcher(html);
+        while (areas.find()) {
+            f.put(areas.group(1), unescape(areas.group(2)));
+        }
+        return f;
+    }
+
+    static String unescape(String s) {
+        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+    }
+
     private Page send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(60)).build(),

@@ -1,13 +1,11 @@
 package org.tsunagu.directory.boundary;
 
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,7 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.tsunagu.accounts.control.Accounts;
@@ -27,10 +24,10 @@ import org.tsunagu.problems.JsonInput;
 import org.tsunagu.problems.ProblemException;
 
 /**
- * 「情報が違う・古い」 over the API: anyone reports (rate-limited, nothing personal asked), the
- * maintaining center lists and closes the reports.
+ * The maintaining center's queue of 「情報が違う・古い」 reports (residents send them with
+ * POST /resources/{id}/corrections, see {@link ResourcesResource}).
  */
-@Path("")
+@Path("corrections")
 @Produces(MediaType.APPLICATION_JSON)
 public class CorrectionsResource {
 
@@ -43,30 +40,7 @@ public class CorrectionsResource {
     @Context
     SecurityContext security;
 
-    @Context
-    HttpServletRequest request;
-
-    @POST
-    @Path("resources/{id}/corrections")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @PermitAll
-    @Operation(summary = "Report that a resource's information is wrong or out of date (public, rate-limited: 429)")
-    public Response report(@PathParam("id") String id, JsonValue body) {
-        JsonInput in = new JsonInput(body);
-        String kindCode = in.string("kind", true, 20);
-        String message = in.string("message", false, Correction.MAX_MESSAGE);
-        Correction.Kind kind = kindCode == null ? null : Correction.Kind.ofCode(kindCode).orElse(null);
-        if (kindCode != null && kind == null) {
-            in.error("kind", "kind は ended, schedule, place, contact, other のいずれかです");
-        }
-        in.verify();
-        Correction c = corrections.report(id, kind, message, request.getRemoteAddr());
-        return Response.status(Response.Status.CREATED).entity(Json.createObjectBuilder().add("id", c.getId())
-                .add("status", "open").build()).build();
-    }
-
     @GET
-    @Path("corrections")
     @RolesAllowed({"staff", "core"})
     @Operation(summary = "Open correction reports for the caller's center (core: the municipality)")
     public JsonObject open() {
@@ -78,7 +52,7 @@ public class CorrectionsResource {
     }
 
     @POST
-    @Path("corrections/{id}/close")
+    @Path("{id}/close")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"staff", "core"})
     @Operation(summary = "Mark a correction report as handled")

@@ -36,6 +36,7 @@ import org.tsunagu.areas.entity.Municipality;
 import org.tsunagu.audit.control.Audit;
 import org.tsunagu.directory.control.ResourceEdits;
 import org.tsunagu.directory.control.ResourceImport;
+import org.tsunagu.directory.entity.Correction;
 import org.tsunagu.directory.entity.ResourceChange;
 import org.tsunagu.directory.control.ResourceSearch;
 import org.tsunagu.directory.control.ResourcesChanged;
@@ -86,6 +87,12 @@ public class ResourcesResource {
 
     @Inject
     ResourceEdits edits;
+
+    @Inject
+    org.tsunagu.directory.control.Corrections corrections;
+
+    @Context
+    jakarta.servlet.http.HttpServletRequest servletRequest;
 
     @Inject
     ScheduleCalendar calendar;
@@ -290,6 +297,24 @@ public class ResourcesResource {
     public Response verify(@PathParam("id") String id) {
         Resource r = edits.verify(me(), id);
         return Response.ok(ResourceJson.detail(r, LocalDate.now(JAPAN))).tag(etag(r)).build();
+    }
+
+    @POST
+    @Path("{id}/corrections")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Report that a resource's information is wrong or out of date (public, rate-limited: 429)")
+    public Response report(@PathParam("id") String id, JsonValue body) {
+        JsonInput in = new JsonInput(body);
+        String kindCode = in.string("kind", true, 20);
+        String message = in.string("message", false, Correction.MAX_MESSAGE);
+        Correction.Kind kind = kindCode == null ? null : Correction.Kind.ofCode(kindCode).orElse(null);
+        if (kindCode != null && kind == null) {
+            in.error("kind", "kind は ended, schedule, place, contact, other のいずれかです");
+        }
+        in.verify();
+        Correction c = corrections.report(id, kind, message, servletRequest.getRemoteAddr());
+        return Response.status(Response.Status.CREATED).entity(Json.createObjectBuilder().add("id", c.getId())
+                .add("status", "open").build()).build();
     }
 
     @GET
