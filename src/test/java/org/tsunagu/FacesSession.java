@@ -59,11 +59,60 @@ public final class FacesSession {
 
     /** Posts form {@code formId} of {@code page} with its hidden fields, the given fields and the pressed button. */
     public Page post(Page page, String formId, Map<String, ?> fields, String button) {
+        Matcher form = form(page, formId);
+        String action = attribute(form.group(0), "action").replace("&amp;", "&");
+        Map<String, Object> data = hiddenFields(form);
+        data.putAll(fields);
+        data.put(button, "x");
+        String body = data.entrySet().stream().flatMap(e -> (e.getValue() instanceof List<?> l ? l : List.of(String.valueOf(e.getValue())))
+                        .stream().map(v -> enc(e.getKey()) + "=" + enc(String.valueOf(v))))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(page.uri().resolve(action)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /**
+     * Posts a {@code multipart/form-data} form (h:inputFile) the way a browser does: its hidden fields,
+     * the given fields, one file and the pressed button.
+     */
+    public Page upload(Page page, String formId, Map<String, String> fields, String fileField, String fileName,
+                       byte[] content, String button) {
+        Matcher form = form(page, formId);
+        String action = attribute(form.group(0), "action").replace("&amp;", "&");
+        Map<String, Object> data = hiddenFields(form);
+        data.putAll(fields);
+        data.put(button, "x");
+        String boundary = "----tsunagu" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        data.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+                + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(page.uri().resolve(action))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    /** The id of the first form on the page whose HTML contains {@code text} (e.g. a form per table row). */
+    public static String formContaining(Page page, String text) {
+        Matcher form = Pattern.compile("<form id=\"([^\"]+)\"(?:(?!</form>).)*?" + Pattern.quote(text), Pattern.DOTALL).matcher(page.html());
+        if (!form.find()) {
+            throw new AssertionError("no form with " + text + " on " + page.uri());
+        }
+        return form.group(1);
+    }
+
+    private static Matcher form(Page page, String formId) {
         Matcher form = Pattern.compile("<form id=\"" + Pattern.quote(formId) + "\"(.*?)</form>", Pattern.DOTALL).matcher(page.html());
         if (!form.find()) {
             throw new AssertionError("no form " + formId + " on " + page.uri());
         }
-        String action = attribute(form.group(0), "action").replace("&amp;", "&");
+        return form;
+    }
+
+    private static Map<String, Object> hiddenFields(Matcher form) {
         Map<String, Object> data = new LinkedHashMap<>();
         Matcher hidden = Pattern.compile("<input[^>]*type=\"hidden\"[^>]*>").matcher(form.group(1));
         while (hidden.find()) {
@@ -72,13 +121,7 @@ public final class FacesSession {
                 data.put(name, attribute(hidden.group(), "value"));
             }
         }
-        data.putAll(fields);
-        data.put(button, "x");
-        String body = data.entrySet().stream().flatMap(e -> (e.getValue() instanceof List<?> l ? l : List.of(String.valueOf(e.getValue())))
-                        .stream().map(v -> enc(e.getKey()) + "=" + enc(String.valueOf(v))))
-                .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(page.uri().resolve(action)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return data;
     }
 
     /** The current values of a form's text inputs, checked boxes, selects and text areas — what a browser sends back. */

@@ -27,7 +27,11 @@ import org.tsunagu.audit.control.Audit;
 import org.tsunagu.problems.JsonInput;
 import org.tsunagu.problems.ProblemException;
 
-/** Admins create accounts for staff and partners, disable them and reset passwords. */
+/**
+ * Admins create accounts for staff and partners, disable them and reset passwords. API clients
+ * (scripts, other systems) usually hand the password to the holder themselves, so a forced change
+ * at first login is opt-in here ({@code "mustChangePassword": true}); the admin page sets it by default.
+ */
 @Path("accounts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -60,6 +64,7 @@ public class AccountsResource {
         Long partnerId = in.number("partnerId", false);
         String displayName = in.string("displayName", false, 100);
         String phone = in.string("phone", false, 40);
+        Boolean mustChange = in.bool("mustChangePassword");
         Role role = roleCode == null ? null : Role.ofCode(roleCode).orElse(null);
         if (roleCode != null && role == null) {
             in.error("role", "role は partner, staff, core, admin のいずれかです");
@@ -73,13 +78,14 @@ public class AccountsResource {
             in.error("partnerId", "partnerId " + partnerId + " は登録されていません");
         }
         in.verify();
-        Account a = accounts.create(username, password, role, center, partner);
+        Account a = accounts.create(username, password, role, center, partner, Boolean.TRUE.equals(mustChange));
         if (displayName != null || phone != null) {
             a.setProfile(displayName, phone);
         }
         audit.record(security.getUserPrincipal().getName(), "account.create", "account", a.getUsername(), role.code());
         return Response.created(uri.getAbsolutePathBuilder().path(a.getUsername()).build())
-                .entity(Json.createObjectBuilder().add("username", a.getUsername()).add("role", a.getRole().code()).build())
+                .entity(Json.createObjectBuilder().add("username", a.getUsername()).add("role", a.getRole().code())
+                        .add("mustChangePassword", a.isMustChangePassword()).build())
                 .build();
     }
 
@@ -93,15 +99,21 @@ public class AccountsResource {
         String password = in.string("password", false, 200);
         String displayName = in.string("displayName", false, 100);
         String phone = in.string("phone", false, 40);
-        if (enabled == null && password == null && displayName == null && phone == null && !in.hasErrors()) {
-            in.error("enabled", "enabled, password, displayName または phone を指定してください");
+        Boolean mustChange = in.bool("mustChangePassword");
+        if (enabled == null && password == null && displayName == null && phone == null
+                && !Boolean.TRUE.equals(mustChange) && !in.hasErrors()) {
+            in.error("enabled", "enabled, password, displayName, phone または mustChangePassword を指定してください");
         }
         in.verify();
         if (displayName != null || phone != null) {
             a.setProfile(displayName != null ? displayName : a.getDisplayName(), phone != null ? phone : a.getPhone());
         }
-        if (password != null) {
+        if (password != null && Boolean.TRUE.equals(mustChange)) {
+            accounts.resetPassword(a, password);
+        } else if (password != null) {
             accounts.changePassword(a, password);
+        } else if (Boolean.TRUE.equals(mustChange)) {
+            a.requirePasswordChange();
         }
         if (Boolean.TRUE.equals(enabled)) {
             a.enable();
@@ -110,8 +122,9 @@ public class AccountsResource {
         }
         audit.record(security.getUserPrincipal().getName(), "account.update", "account", a.getUsername(),
                 (enabled == null ? "" : "enabled=" + enabled) + (password == null ? "" : " password changed")
-                        + (displayName == null && phone == null ? "" : " profile changed"));
+                        + (displayName == null && phone == null ? "" : " profile changed")
+                        + (Boolean.TRUE.equals(mustChange) ? " must change password" : ""));
         return Json.createObjectBuilder().add("username", a.getUsername()).add("role", a.getRole().code())
-                .add("enabled", a.isEnabled()).build();
+                .add("enabled", a.isEnabled()).add("mustChangePassword", a.isMustChangePassword()).build();
     }
 }

@@ -16,7 +16,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ResourceBundle;
 
-/** Form login for staff and partners; returns to the page that asked for it (same site only). */
+/**
+ * Form login for staff and partners; returns to the page that asked for it (same site only), or
+ * first to the password page when an admin chose the account's password.
+ */
 @Named
 @RequestScoped
 public class LoginPage {
@@ -38,7 +41,8 @@ public class LoginPage {
                 AuthenticationParameters.withParams().credential(new UsernamePasswordCredential(
                         username == null ? "" : username, password == null ? "" : password)));
         if (status == AuthenticationStatus.SUCCESS) {
-            ext.redirect(ext.getRequestContextPath() + safeNext());
+            boolean mustChange = ext.getSessionMap().containsKey(PortalAuthentication.SESSION_MUST_CHANGE);
+            ext.redirect(ext.getRequestContextPath() + (mustChange ? PortalAuthentication.PASSWORD_PAGE : safeNext()));
             faces.responseComplete();
         } else if (status != AuthenticationStatus.SEND_CONTINUE) {
             ResourceBundle msg = faces.getApplication().getResourceBundle(faces, "msg");

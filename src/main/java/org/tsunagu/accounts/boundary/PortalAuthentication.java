@@ -12,6 +12,7 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.tsunagu.accounts.control.Accounts;
 import org.tsunagu.problems.Problems;
 
 import java.io.IOException;
@@ -25,15 +26,27 @@ import java.util.Set;
  * One mechanism, two doors: the API takes HTTP Basic credentials on every request and never a
  * cookie; pages use a form login whose result lives in the HTTP session. Jakarta Security 3
  * allows a single mechanism per application, so both live here.
+ * <p>
+ * It is also where a password chosen by an admin is enforced, because this is the one place every
+ * request passes before the container decides who the caller is (a servlet filter would run after,
+ * and would have to repeat the API/page split): such an account gets a 403 problem on the API, and
+ * on the pages it is signed in only for {@value #PASSWORD_PAGE} (and the style sheets); any other
+ * page redirects there until the password is changed.
  */
 @ApplicationScoped
 public class PortalAuthentication implements HttpAuthenticationMechanism {
 
     static final String SESSION_CALLER = "tsunagu.caller";
     static final String SESSION_GROUPS = "tsunagu.groups";
+    /** Set at login while the account must still replace an admin-chosen password. */
+    static final String SESSION_MUST_CHANGE = "tsunagu.mustChangePassword";
+    static final String PASSWORD_PAGE = "/account/password";
 
     @Inject
     IdentityStoreHandler identityStores;
+
+    @Inject
+    Accounts accounts;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -54,10 +67,14 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
         UsernamePasswordCredential credential = decodeBasic(header.substring(6).strip());
         CredentialValidationResult result = credential == null ? CredentialValidationResult.INVALID_RESULT
                 : identityStores.validate(credential);
-        if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-            return context.notifyContainerAboutLogin(result);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            return problem(response, 401, "Unauthorized", "Invalid credentials.");
         }
-        return problem(response, 401, "Unauthorized", "Invalid credentials.");
+        if (accounts.mustChangePassword(result.getCallerPrincipal().getName())) {
+            return problem(response, 403, "Forbidden",
+                    "パスワードを変更してください。管理者が設定した初期パスワードのままです。ログイン画面からログインして変更すると API も使えます。");
+        }
+        return context.notifyContainerAboutLogin(result);
     }
 
     private AuthenticationStatus page(HttpServletRequest request, HttpServletResponse response,
@@ -72,10 +89,17 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
             HttpSession session = request.getSession(true);
             session.setAttribute(SESSION_CALLER, result.getCallerPrincipal().getName());
             session.setAttribute(SESSION_GROUPS, new HashSet<>(result.getCallerGroups()));
+            if (accounts.mustChangePassword(result.getCallerPrincipal().getName())) {
+                session.setAttribute(SESSION_MUST_CHANGE, Boolean.TRUE);
+            }
             return context.notifyContainerAboutLogin(result);
         }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SESSION_CALLER) instanceof String caller) {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            if (session.getAttribute(SESSION_MUST_CHANGE) != null && !allowedBeforePasswordChange(path)) {
+                return context.redirect(request.getContextPath() + PASSWORD_PAGE);
+            }
             @SuppressWarnings("unchecked")
             Set<String> groups = (Set<String>) session.getAttribute(SESSION_GROUPS);
             return context.notifyContainerAboutLogin(caller, groups);
@@ -91,12 +115,19 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
         return context.doNothing();
     }
 
+    /** What an account that must change its password may open: the password page and what it is styled with. */
+    static boolean allowedBeforePasswordChange(String path) {
+        return path.equals(PASSWORD_PAGE) || path.equals(PASSWORD_PAGE + ".xhtml")
+                || path.startsWith("/jakarta.faces.resource/") || path.startsWith("/resources/");
+    }
+
     @Override
     public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.removeAttribute(SESSION_CALLER);
             session.removeAttribute(SESSION_GROUPS);
+            session.removeAttribute(SESSION_MUST_CHANGE);
         }
         HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
     }
@@ -117,7 +148,9 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
     static AuthenticationStatus problem(HttpServletResponse response, int status, String title, String detail) {
         try {
             response.setStatus(status);
-            response.setHeader("WWW-Authenticate", "Basic realm=\"tsunagu\", charset=\"UTF-8\"");
+            if (status == 401) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"tsunagu\", charset=\"UTF-8\"");
+            }
             response.setContentType(Problems.MEDIA_TYPE);
             response.setCharacterEncoding("UTF-8");
             response.getWriter().write(Problems.document(status, title, detail, null).toString());

@@ -33,6 +33,16 @@ public class Accounts {
                 .setParameter("username", username).getResultStream().findFirst();
     }
 
+    /** Every account, by username, with its center or organisation (the admin's list). */
+    public List<Account> all() {
+        return em.createNamedQuery(Account.FIND_ALL, Account.class).getResultList();
+    }
+
+    /** Whether the account must replace an admin-chosen password before it may do anything else. */
+    public boolean mustChangePassword(String username) {
+        return find(username).map(Account::isMustChangePassword).orElse(false);
+    }
+
     public long count() {
         return em.createNamedQuery(Account.COUNT, Long.class).getSingleResult();
     }
@@ -61,29 +71,38 @@ public class Accounts {
         return Optional.empty();
     }
 
-    /** Creates an account for a role; the scope (center or partner) must fit the role. */
+    /** Creates an account whose holder keeps the given password (bootstrap, and the API unless it asks otherwise). */
     public Account create(String username, String password, Role role, Center center, PartnerOrganisation partner) {
+        return create(username, password, role, center, partner, false);
+    }
+
+    /**
+     * Creates an account for a role; the scope (center or partner) must fit the role. With
+     * {@code mustChangePassword} the holder has to replace the initial password at the first login.
+     */
+    public Account create(String username, String password, Role role, Center center, PartnerOrganisation partner,
+                          boolean mustChangePassword) {
         List<FieldError> errors = new java.util.ArrayList<>();
         if (!Account.isValidUsername(username)) {
             errors.add(FieldError.of("username", "ユーザー名は2〜64文字の英数字と . _ @ - で指定してください"));
         }
         PasswordPolicy.violation(password).ifPresent(v -> errors.add(FieldError.of("password", v)));
         if (role == null) {
-            errors.add(FieldError.of("role", "role must be partner, staff, core or admin"));
+            errors.add(FieldError.of("role", "役割は partner, staff, core, admin のいずれかです"));
         } else if ((role == Role.STAFF || role == Role.CORE) && center == null) {
-            errors.add(FieldError.of("centerCode", "staff and core accounts need an existing centerCode"));
+            errors.add(FieldError.of("centerCode", "センター職員のアカウントには所属センターが必要です"));
         } else if (role == Role.CORE && center != null && !center.isCore()) {
-            errors.add(FieldError.of("centerCode", "core accounts belong to the core (基幹型) center"));
+            errors.add(FieldError.of("centerCode", "基幹型センター職員(core)のアカウントは基幹型センターに所属します"));
         } else if (role == Role.STAFF && center != null && center.isCore()) {
-            errors.add(FieldError.of("role", "staff of the core center have the core role"));
+            errors.add(FieldError.of("role", "基幹型センターの職員は役割 core にしてください"));
         } else if (role == Role.PARTNER && partner == null) {
-            errors.add(FieldError.of("partnerId", "partner accounts need an existing partnerId"));
+            errors.add(FieldError.of("partnerId", "協定事業者のアカウントには所属する事業者が必要です"));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("アカウントを作成できません", errors);
         }
         if (find(username).isPresent()) {
-            throw ProblemException.conflict("username " + username + " is taken");
+            throw ProblemException.conflict("ユーザー名 " + username + " はすでに使われています");
         }
         String hash = hashing.hash(password);
         Account account = switch (role) {
@@ -91,14 +110,43 @@ public class Accounts {
             case STAFF, CORE -> Account.staff(username, hash, center);
             case ADMIN -> Account.admin(username, hash);
         };
+        if (mustChangePassword) {
+            account.requirePasswordChange();
+        }
         em.persist(account);
         return account;
     }
 
+    /** Sets a password as if the holder chose it (ends a forced change). */
     public void changePassword(Account account, String password) {
-        PasswordPolicy.violation(password).ifPresent(v -> {
-            throw ProblemException.invalid("password", v);
-        });
+        checkPolicy("password", password);
         account.changePassword(hashing.hash(password));
+    }
+
+    /** An admin sets a new initial password; the holder must replace it at the next login. */
+    public void resetPassword(Account account, String password) {
+        checkPolicy("password", password);
+        account.resetPassword(hashing.hash(password));
+    }
+
+    /**
+     * The holder replaces their own password: the current one must be right, the new one must differ
+     * from it and pass the policy. Ends a forced change.
+     */
+    public void changeOwnPassword(Account account, String current, String next) {
+        if (current == null || !hashing.verify(current, account.getPasswordHash())) {
+            throw ProblemException.invalid("current", "現在のパスワードが正しくありません");
+        }
+        if (current.equals(next)) {
+            throw ProblemException.invalid("password", "新しいパスワードは現在のパスワードと違うものにしてください");
+        }
+        checkPolicy("password", next);
+        account.changePassword(hashing.hash(next));
+    }
+
+    private static void checkPolicy(String field, String password) {
+        PasswordPolicy.violation(password).ifPresent(v -> {
+            throw ProblemException.invalid(field, v);
+        });
     }
 }

@@ -23,15 +23,20 @@ import java.util.regex.Pattern;
 /**
  * A person who signs in: partner employee, center staff, core staff or admin. The role decides the
  * scope, and the scope is bound here: staff and core belong to a center, partners to an
- * organisation. Repeated failed logins lock the account for a while.
+ * organisation. Repeated failed logins lock the account for a while. A password that an admin chose
+ * (a new account, a reset) is known to two people, so the holder must replace it before doing
+ * anything else ({@link #isMustChangePassword()}).
  */
 @Entity
 @Table(name = "account")
 @NamedQuery(name = Account.FIND_BY_USERNAME, query = "SELECT a FROM Account a WHERE a.username = :username")
 @NamedQuery(name = Account.COUNT, query = "SELECT COUNT(a) FROM Account a")
+@NamedQuery(name = Account.FIND_ALL,
+        query = "SELECT a FROM Account a LEFT JOIN FETCH a.center LEFT JOIN FETCH a.partner ORDER BY a.username")
 public class Account {
 
     public static final String FIND_BY_USERNAME = "Account.findByUsername";
+    public static final String FIND_ALL = "Account.findAll";
     public static final String COUNT = "Account.count";
     public static final int MAX_FAILED_LOGINS = 10;
     public static final Duration LOCK_DURATION = Duration.ofMinutes(15);
@@ -76,6 +81,9 @@ public class Account {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    @Column(name = "must_change_password")
+    private boolean mustChangePassword;
 
     @Version
     private long version;
@@ -139,7 +147,24 @@ public class Account {
         }
     }
 
+    /** The holder chose a new password: it unlocks the account and ends any forced change. */
     public void changePassword(String newHash) {
+        setHash(newHash);
+        this.mustChangePassword = false;
+    }
+
+    /** An admin set a new initial password: it unlocks the account, and the holder must replace it at the next login. */
+    public void resetPassword(String newHash) {
+        setHash(newHash);
+        this.mustChangePassword = true;
+    }
+
+    /** The current password was chosen by someone else (an admin): the holder must replace it before anything else. */
+    public void requirePasswordChange() {
+        this.mustChangePassword = true;
+    }
+
+    private void setHash(String newHash) {
         if (newHash == null || newHash.isBlank()) {
             throw new IllegalArgumentException("password hash is required");
         }
@@ -220,5 +245,18 @@ public class Account {
 
     public Instant getLockedUntil() {
         return lockedUntil;
+    }
+
+    /** Whether the account is locked at this moment (too many failed logins). */
+    public boolean isLockedAt(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    public boolean isMustChangePassword() {
+        return mustChangePassword;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
     }
 }

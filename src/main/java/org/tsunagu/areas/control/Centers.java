@@ -7,7 +7,9 @@ import org.tsunagu.areas.entity.Center;
 import org.tsunagu.areas.entity.Municipality;
 import org.tsunagu.areas.entity.Town;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Reading centers and their catchments (担当地域). */
@@ -44,6 +46,19 @@ public class Centers {
     public List<String> townNames(Municipality m) {
         return em.createNamedQuery(Town.FIND_BY_MUNICIPALITY, Town.class).setParameter("municipality", m).getResultList()
                 .stream().map(Town::displayName).distinct().toList();
+    }
+
+    /** How many towns (町丁目・小字) each center answers for, by center code; centers without towns are absent. */
+    public Map<String, Long> townCounts() {
+        Map<String, Long> counts = new HashMap<>();
+        for (Object[] row : em.createNamedQuery(Town.COUNT_BY_CENTER, Object[].class).getResultList()) {
+            counts.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        return counts;
+    }
+
+    public long townCount(Municipality m) {
+        return em.createNamedQuery(Town.COUNT_BY_MUNICIPALITY, Long.class).setParameter("municipality", m).getSingleResult();
     }
 
     public List<Municipality> municipalities() {

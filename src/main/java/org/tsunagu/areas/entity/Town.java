@@ -35,9 +35,12 @@ import java.util.Optional;
         query = "SELECT t FROM Town t WHERE t.municipality = :municipality AND t.name = :name AND t.koaza = :koaza")
 @NamedQuery(name = Town.COUNT_BY_MUNICIPALITY,
         query = "SELECT COUNT(t) FROM Town t WHERE t.municipality = :municipality")
+@NamedQuery(name = Town.COUNT_BY_CENTER,
+        query = "SELECT t.center.code, COUNT(t) FROM Town t GROUP BY t.center.code")
 public class Town {
 
     public static final String FIND_ALL = "Town.findAll";
+    public static final String COUNT_BY_CENTER = "Town.countByCenter";
     public static final String FIND_BY_MUNICIPALITY = "Town.findByMunicipality";
     public static final String FIND_BY_CENTER = "Town.findByCenter";
     public static final String FIND_BY_NAME = "Town.findByName";

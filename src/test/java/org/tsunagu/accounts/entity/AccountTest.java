@@ -202,6 +202,70 @@ class AccountTest {
     }
 
     @Nested
+    @DisplayName("forced password change")
+    class ForcedPasswordChange {
+
+        Account account;
+
+        @BeforeEach
+        void create() {
+            account = Account.staff("hikari.staff", "hash", hikarigaoka);
+        }
+
+        @Test
+        @DisplayName("a new account keeps its password unless a change is required")
+        void notByDefault() {
+            assertFalse(account.isMustChangePassword());
+            account.requirePasswordChange();
+            assertTrue(account.isMustChangePassword());
+        }
+
+        @Test
+        @DisplayName("the holder's own new password ends the forced change")
+        void changeClears() {
+            account.requirePasswordChange();
+            account.changePassword("own-hash");
+            assertFalse(account.isMustChangePassword());
+            assertEquals("own-hash", account.getPasswordHash());
+        }
+
+        @Test
+        @DisplayName("an admin's reset sets a new password, unlocks, and forces a change")
+        void resetForces() {
+            for (int i = 0; i < Account.MAX_FAILED_LOGINS; i++) {
+                account.loginFailed(NOW);
+            }
+            assertTrue(account.isLockedAt(NOW));
+            account.resetPassword("initial-hash");
+            assertEquals("initial-hash", account.getPasswordHash());
+            assertTrue(account.isMustChangePassword());
+            assertFalse(account.isLockedAt(NOW));
+            assertTrue(account.canAttemptLogin(NOW));
+            assertThrows(IllegalArgumentException.class, () -> account.resetPassword(""));
+        }
+
+        @Test
+        @DisplayName("a forced change does not stop a login: the pages send the account to the password page")
+        void loginStillPossible() {
+            account.requirePasswordChange();
+            assertTrue(account.canAttemptLogin(NOW));
+            account.disable();
+            assertFalse(account.canAttemptLogin(NOW), "disabled wins");
+        }
+
+        @Test
+        @DisplayName("isLockedAt is true only while the lock lasts")
+        void lockedAt() {
+            assertFalse(account.isLockedAt(NOW));
+            for (int i = 0; i < Account.MAX_FAILED_LOGINS; i++) {
+                account.loginFailed(NOW);
+            }
+            assertTrue(account.isLockedAt(NOW.plus(Account.LOCK_DURATION).minusSeconds(1)));
+            assertFalse(account.isLockedAt(NOW.plus(Account.LOCK_DURATION)));
+        }
+    }
+
+    @Nested
     @DisplayName("mayActFor")
     class MayActFor {
 
