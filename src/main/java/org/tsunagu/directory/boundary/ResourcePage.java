@@ -8,6 +8,7 @@ import jakarta.inject.Named;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.servlet.http.HttpServletResponse;
+import org.tsunagu.directory.control.QrCode;
 import org.tsunagu.directory.control.Recurrence;
 import org.tsunagu.directory.entity.Resource;
 

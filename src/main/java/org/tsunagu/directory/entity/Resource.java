@@ -38,6 +38,14 @@ import java.util.stream.Collectors;
 @NamedQuery(name = Resource.COUNT_BY_STATUS, query = "SELECT COUNT(r) FROM Resource r WHERE r.status = :status")
 @NamedQuery(name = Resource.FIND_PUBLISHED_BY_CENTER,
         query = "SELECT r FROM Resource r WHERE r.center = :center AND r.status = org.tsunagu.directory.entity.ResourceStatus.PUBLISHED ORDER BY r.nameKana, r.name")
+@NamedQuery(name = Resource.FIND_PUBLISHED_FOR_CENTER,
+        query = "SELECT r FROM Resource r LEFT JOIN r.town t LEFT JOIN t.center tc"
+                + " WHERE r.status = org.tsunagu.directory.entity.ResourceStatus.PUBLISHED AND r.category IN :categories"
+                + " AND (tc = :center OR r.center = :center)")
+@NamedQuery(name = Resource.FIND_PUBLISHED_FOR_REGION,
+        query = "SELECT r FROM Resource r LEFT JOIN r.town t LEFT JOIN t.center tc LEFT JOIN r.center rc"
+                + " WHERE r.status = org.tsunagu.directory.entity.ResourceStatus.PUBLISHED AND r.category IN :categories"
+                + " AND (tc.region = :region OR (t IS NULL AND rc.region = :region))")
 @NamedQuery(name = Resource.FIND_BY_EXTERNAL_IDS, query = "SELECT r FROM Resource r WHERE r.externalId IN :externalIds")
 @NamedQuery(name = Resource.FIND_BY_IDS, query = "SELECT r FROM Resource r WHERE r.id IN :ids")
 @NamedQuery(name = Resource.FIND_PUBLISHED_AFTER,
@@ -50,6 +58,10 @@ public class Resource {
     public static final String FIND_BY_EXTERNAL_ID = "Resource.findByExternalId";
     public static final String COUNT_BY_STATUS = "Resource.countByStatus";
     public static final String FIND_PUBLISHED_BY_CENTER = "Resource.findPublishedByCenter";
+    /** Published, in the center's catchment or maintained by it (the search's `center` filter). */
+    public static final String FIND_PUBLISHED_FOR_CENTER = "Resource.findPublishedForCenter";
+    /** Published, in a catchment of the 圏域 (the search's `region` filter: the town's center, else the maintainer). */
+    public static final String FIND_PUBLISHED_FOR_REGION = "Resource.findPublishedForRegion";
 
     @Id
     @SequenceGenerator(name = "resource_seq", sequenceName = "resource_seq", allocationSize = 50)

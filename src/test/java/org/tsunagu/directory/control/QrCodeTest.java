@@ -1,4 +1,4 @@
-package org.tsunagu.directory.boundary;
+package org.tsunagu.directory.control;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.RGBLuminanceSource;
