@@ -40,7 +40,8 @@ public final class TsunaguColumns implements ColumnMapping {
     @Override
     public Map<String, String> fields(CsvTable.Row row) {
         Map<String, String> fields = new LinkedHashMap<>();
-        row.cells().forEach((column, value) -> fields.put(column, FormulaEscape.unescape(value == null ? "" : value.strip())));
+        row.cells().forEach((column, value) ->
+                fields.put(column, FormulaEscape.unescape(value == null ? "" : value.strip()).strip()));
         return fields;
     }
 
