@@ -20,6 +20,7 @@ import org.tsunagu.accounts.entity.Account;
 import org.tsunagu.accounts.entity.Role;
 import org.tsunagu.audit.control.Audit;
 import org.tsunagu.directory.control.ImportResult;
+import org.tsunagu.directory.control.ResourceFormat;
 import org.tsunagu.directory.control.ResourceImport;
 import org.tsunagu.problems.FieldError;
 import org.tsunagu.problems.ProblemException;
@@ -28,7 +29,8 @@ import org.tsunagu.problems.QueryParameters;
 import java.util.List;
 
 /**
- * Staff load their resource lists from CSV (api.md POST /imports/resources). One transaction per
+ * Staff load their resource lists from CSV (api.md POST /imports/resources): the Tsunagu format or
+ * an open-data list ({@link ResourceFormat}: jp-medical, jp-care, mhlw-care). One transaction per
  * file: with errors nothing is imported (unless skipInvalid=true), a dry run changes nothing, and
  * the search index follows as soon as the file committed. Staff may import only resources of their
  * own catchment; core staff and admins any.
@@ -37,8 +39,6 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"staff", "core", "admin"})
 public class ResourceImportsResource {
-
-    static final List<String> FORMATS = List.of("tsunagu", "jp-medical", "jp-care", "mhlw-care");
 
     @Inject
     ResourceImport imports;
@@ -60,27 +60,23 @@ public class ResourceImportsResource {
                                       @QueryParam("dryRun") String dryRun, @QueryParam("skipInvalid") String skipInvalid) {
         QueryParameters p = new QueryParameters();
         String f = p.text("format", format, 20);
-        if (f == null) {
-            f = "tsunagu";
-        }
-        if (!FORMATS.contains(f)) {
+        ResourceFormat chosen = f == null ? ResourceFormat.TSUNAGU : ResourceFormat.ofCode(f).orElse(null);
+        if (chosen == null) {
             p.error("format", "format は tsunagu, jp-medical, jp-care, mhlw-care のいずれかです");
-        } else if (!f.equals("tsunagu")) {
-            p.error("format", "format " + f + " の取り込みはまだ用意されていません（現在は tsunagu 形式のみ）");
         }
         boolean dry = p.flag("dryRun", dryRun);
         boolean skip = p.flag("skipInvalid", skipInvalid);
         p.verify();
         Account me = accounts.find(security.getUserPrincipal().getName())
                 .orElseThrow(() -> ProblemException.forbidden("unknown account"));
-        ImportResult r = imports.importTsunagu(file, dry, skip, true,
+        ImportResult r = imports.importFile(chosen, file, dry, skip, true,
                 center -> me.getRole() == Role.ADMIN || me.mayActFor(center));
         if (!dry) {
             audit.record(me.getUsername(), "import.resources", "resource", null,
-                    "created=" + r.created() + " updated=" + r.updated() + " rejected=" + r.rejected());
+                    "format=" + chosen.code() + " created=" + r.created() + " updated=" + r.updated() + " rejected=" + r.rejected());
         }
         return Json.createObjectBuilder().add("created", r.created()).add("updated", r.updated())
-                .add("rejected", r.rejected()).add("dryRun", dry).add("errors", errors(r.errors()))
+                .add("unchanged", r.unchanged()).add("rejected", r.rejected()).add("dryRun", dry).add("errors", errors(r.errors()))
                 .add("warnings", errors(r.warnings())).build();
     }
 

@@ -31,11 +31,13 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Imports resources in the Tsunagu CSV format (formats.md): every row is validated, geocoded to its
+ * Imports resources from CSV — the Tsunagu format (formats.md) or an open-data list mapped onto it by
+ * {@link ResourceFormat} — and saves those the staff enter through the API: every row is validated, geocoded to its
  * town's point when it has no coordinates, and given the center of its catchment when it names none.
  * Upsert by external_id. All or nothing, unless the caller chose to skip bad rows; a dry run only
  * reports. Text that cannot be placed (an address matching no town) or read (a schedule that is not a
- * regular one, 「不定期」) is kept and reported as a warning.
+ * regular one, 「不定期」) is kept and reported as a warning. Rows that would change nothing are
+ * counted as unchanged and not written (so an export imported back touches nothing).
  */
 @ApplicationScoped
 public class ResourceImport {
@@ -55,21 +57,33 @@ public class ResourceImport {
     Event<ResourcesChanged> changes;
 
     public ImportResult importTsunagu(byte[] file, boolean dryRun, boolean skipBadRows, boolean publish) {
-        return importTsunagu(file, dryRun, skipBadRows, publish, center -> true);
+        return importFile(ResourceFormat.TSUNAGU, file, dryRun, skipBadRows, publish, center -> true);
     }
 
-    /** As above; rows whose maintaining center the caller may not maintain are errors. */
+    /** As {@link #importFile}, for the Tsunagu format. */
     public ImportResult importTsunagu(byte[] file, boolean dryRun, boolean skipBadRows, boolean publish,
                                       Predicate<Center> mayMaintain) {
-        CsvTable table = CsvTable.parse(file, REQUIRED);
+        return importFile(ResourceFormat.TSUNAGU, file, dryRun, skipBadRows, publish, mayMaintain);
+    }
+
+    /**
+     * Imports a file in one of the {@link ResourceFormat}s: each row is mapped onto the Tsunagu fields
+     * and from there on treated exactly like a Tsunagu row. Errors and warnings name the file's own
+     * columns. Rows whose maintaining center the caller may not maintain are errors.
+     */
+    public ImportResult importFile(ResourceFormat format, byte[] file, boolean dryRun, boolean skipBadRows,
+                                   boolean publish, Predicate<Center> mayMaintain) {
+        CsvTable table = CsvTable.parse(file, format.requiredColumns());
         List<FieldError> errors = new ArrayList<>();
         List<FieldError> warnings = new ArrayList<>();
         List<Row> good = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         ScheduleParser schedules = new ScheduleParser();
         int rejected = 0;
-        for (CsvTable.Row row : table.rows()) {
+        for (CsvTable.Row source : table.rows()) {
             int before = errors.size();
+            int warned = warnings.size();
+            CsvTable.Row row = new CsvTable.Row(source.line(), format.fields(source));
             Row parsed = parse(row, schedules, errors, warnings, true);
             if (parsed != null && !mayMaintain.test(parsed.center)) {
                 errors.add(FieldError.at(row.line(), "center_code", "担当圏域外のセンター（"
@@ -78,6 +92,8 @@ public class ResourceImport {
             if (parsed != null && !seen.add(parsed.externalId)) {
                 errors.add(FieldError.at(row.line(), "external_id", "external_id " + parsed.externalId + " が重複しています"));
             }
+            renameFields(format, errors, before);
+            renameFields(format, warnings, warned);
             if (errors.size() > before) {
                 rejected++;
             } else {
@@ -86,19 +102,32 @@ public class ResourceImport {
         }
         if (!errors.isEmpty() && !skipBadRows) {
             if (dryRun) {
-                return new ImportResult(0, 0, rejected, errors, warnings);
+                return new ImportResult(0, 0, rejected, errors, warnings, 0);
             }
             throw new ProblemException(400, "Invalid request",
                     "the resources file has errors; nothing was imported", errors);
         }
         int created = 0;
         int updated = 0;
+        int unchanged = 0;
         Map<String, Resource> known = existing(good.stream().map(Row::externalId).toList());
         Set<Long> saved = new HashSet<>();
         for (Row r : good) {
             Optional<Resource> existing = Optional.ofNullable(known.get(r.externalId));
             if (existing.isPresent()) {
                 updated++;
+                Resource probe = new Resource(r.municipality, r.name, r.category, r.address);
+                apply(r, probe);
+                if (TsunaguColumns.ownId(r.externalId) != null && existing.get().getExternalId() == null) {
+                    probe.setExternalId(null);
+                }
+                if (publish || existing.get().isPublished()) {
+                    probe.publish();
+                }
+                if (existing.get().sameContentAs(probe)) {
+                    unchanged++;
+                    continue;
+                }
             } else {
                 created++;
             }
@@ -118,7 +147,18 @@ public class ResourceImport {
         if (!saved.isEmpty()) {
             changes.fire(new ResourcesChanged(saved));
         }
-        return new ImportResult(created, updated, rejected, errors, warnings);
+        return new ImportResult(created, updated, rejected, errors, warnings, unchanged);
+    }
+
+    /** Errors and warnings from {@code from} on name the format's column instead of the Tsunagu field. */
+    private static void renameFields(ResourceFormat format, List<FieldError> list, int from) {
+        if (format == ResourceFormat.TSUNAGU) {
+            return;
+        }
+        for (int i = from; i < list.size(); i++) {
+            FieldError e = list.get(i);
+            list.set(i, new FieldError(e.line(), format.column(e.field()), e.message()));
+        }
     }
 
     /** external_id → externalId: the API names fields in camelCase. */
@@ -136,7 +176,11 @@ public class ResourceImport {
         return b.toString();
     }
 
-    /** Resources already in the database for these external ids, fetched in blocks rather than row by row. */
+    /**
+     * Resources already in the database for these external ids, fetched in blocks rather than row by
+     * row. An id the CSV export made up for a resource without one ({@code tsunagu:42}) finds that
+     * resource as long as it still has no external id of its own.
+     */
     private Map<String, Resource> existing(List<String> externalIds) {
         Map<String, Resource> found = new HashMap<>();
         for (int from = 0; from < externalIds.size(); from += 500) {
@@ -144,6 +188,22 @@ public class ResourceImport {
             for (Resource r : em.createNamedQuery(Resource.FIND_BY_EXTERNAL_IDS, Resource.class)
                     .setParameter("externalIds", block).getResultList()) {
                 found.put(r.getExternalId(), r);
+            }
+        }
+        Map<Long, String> own = new HashMap<>();
+        for (String id : externalIds) {
+            Long resourceId = TsunaguColumns.ownId(id);
+            if (resourceId != null && !found.containsKey(id)) {
+                own.put(resourceId, id);
+            }
+        }
+        List<Long> ids = List.copyOf(own.keySet());
+        for (int from = 0; from < ids.size(); from += 500) {
+            for (Resource r : em.createNamedQuery(Resource.FIND_BY_IDS, Resource.class)
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 500))).getResultList()) {
+                if (r.getExternalId() == null) {
+                    found.put(own.get(r.getId()), r);
+                }
             }
         }
         return found;

@@ -24,6 +24,7 @@ import org.tsunagu.areas.entity.Town;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -255,6 +256,39 @@ public class Resource {
         }
         String c = java.text.Normalizer.normalize(cost, java.text.Normalizer.Form.NFKC).strip();
         return c.equals("無料") || c.matches("0\\s*円") || c.equalsIgnoreCase("free");
+    }
+
+    /**
+     * Whether the other resource says the same to residents and staff: every field the import format
+     * carries, the town, point, parsed schedule, maintaining center and status. Ids, versions and
+     * timestamps are not content.
+     */
+    public boolean sameContentAs(Resource o) {
+        return o != null && Objects.equals(idOf(municipality), idOf(o.municipality))
+                && Objects.equals(externalId, o.externalId) && Objects.equals(name, o.name)
+                && Objects.equals(nameKana, o.nameKana) && category == o.category
+                && Objects.equals(description, o.description) && Objects.equals(postalCode, o.postalCode)
+                && Objects.equals(address, o.address) && Objects.equals(idOf(town), idOf(o.town))
+                && Objects.equals(getPoint(), o.getPoint()) && Objects.equals(phone, o.phone)
+                && Objects.equals(url, o.url) && Objects.equals(email, o.email)
+                && Objects.equals(getSchedule().text(), o.getSchedule().text())
+                && Objects.equals(getSchedule().rules(), o.getSchedule().rules())
+                && Objects.equals(getSchedule().warning(), o.getSchedule().warning())
+                && Objects.equals(cost, o.cost) && free == o.free && Objects.equals(reservation, o.reservation)
+                && Objects.equals(target, o.target) && Objects.equals(accessibility, o.accessibility)
+                && homeVisit == o.homeVisit && Objects.equals(departments, o.departments)
+                && Objects.equals(organizer, o.organizer) && Objects.equals(idOf(center), idOf(o.center))
+                && status == o.status;
+    }
+
+    private static Long idOf(Object entity) {
+        if (entity instanceof Municipality m) {
+            return m.getId();
+        }
+        if (entity instanceof Town t) {
+            return t.getId();
+        }
+        return entity instanceof Center c ? c.getId() : null;
     }
 
     @PrePersist
