@@ -13,12 +13,14 @@ import org.tsunagu.areas.entity.GeoPoint;
 import org.tsunagu.areas.entity.Municipality;
 import org.tsunagu.directory.entity.Category;
 import org.tsunagu.directory.entity.Resource;
+import org.tsunagu.directory.entity.ResourceChange;
 import org.tsunagu.directory.entity.Schedule;
 import org.tsunagu.platform.CsvTable;
 import org.tsunagu.problems.FieldError;
 import org.tsunagu.problems.ProblemException;
 
 import java.text.Normalizer;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -42,6 +44,9 @@ import java.util.function.Predicate;
 @ApplicationScoped
 public class ResourceImport {
 
+    @Inject
+    java.security.Principal caller;
+
     static final List<String> REQUIRED = List.of("external_id", "name", "category", "address");
 
     @PersistenceContext
@@ -64,6 +69,12 @@ public class ResourceImport {
     public ImportResult importTsunagu(byte[] file, boolean dryRun, boolean skipBadRows, boolean publish,
                                       Predicate<Center> mayMaintain) {
         return importFile(ResourceFormat.TSUNAGU, file, dryRun, skipBadRows, publish, mayMaintain);
+    }
+
+    /** Who is importing: the signed-in caller, or "system" for the first start. */
+    private String actor() {
+        String name = caller == null ? null : caller.getName();
+        return name == null || name.isBlank() || name.equalsIgnoreCase("anonymous") ? "system" : name;
     }
 
     /**
@@ -135,12 +146,17 @@ public class ResourceImport {
                 continue;
             }
             Resource res = existing.orElseGet(() -> new Resource(r.municipality, r.name, r.category, r.address));
+            Map<String, String> before = existing.isPresent() ? res.fields() : null;
             apply(r, res);
             if (publish) {
                 res.publish();
             }
             if (res.getId() == null) {
                 em.persist(res);
+            }
+            if (before != null) {
+                // field-level history of what the file changed; a created row is dated by the resource itself
+                ResourceChange.between(res, before, res.fields(), actor(), Instant.now()).forEach(em::persist);
             }
             saved.add(res.getId());
         }
