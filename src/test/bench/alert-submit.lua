@@ -1,7 +1,8 @@
 -- wrk script for alert-benchmark.sh: POST /api/v1/alerts as many partners.
 -- Arguments after "--": a file of Authorization header values (one per line; requests rotate
 -- through them, so every account submits) and a run id that makes every Idempotency-Key unique
--- (run-thread-counter). Counts 201/200/other responses and prints one machine-readable RESULT line.
+-- (run-thread-counter). Counts 201/200/other responses and prints one machine-readable RESULT line;
+-- with ALERT_RECEIPTS set, appends the receipt number of every 201 to that file.
 local threads = {}
 local counter = 0
 
@@ -17,6 +18,7 @@ local n = 0
 created = 0
 replayed = 0
 other = 0
+receipts = {}
 
 local addresses = {
     "ひだまり市若葉2-3-5", "ひだまり市若葉二丁目8番1号", "みらい県ひだまり市中山12-4", "ひだまり市柳沢3-1",
@@ -50,6 +52,7 @@ end
 function response(status, headers, body)
     if status == 201 then
         created = created + 1
+        receipts[#receipts + 1] = string.match(body, '"receiptNo":"([^"]+)"') or "?"
     elseif status == 200 then
         replayed = replayed + 1
     else
@@ -59,11 +62,16 @@ end
 
 function done(summary, latency, requests)
     local c, r, o = 0, 0, 0
+    local file = os.getenv("ALERT_RECEIPTS") and io.open(os.getenv("ALERT_RECEIPTS"), "a")
     for _, t in ipairs(threads) do
         c = c + t:get("created")
         r = r + t:get("replayed")
         o = o + t:get("other")
+        if file then
+            for _, receipt in ipairs(t:get("receipts")) do file:write(receipt, "\n") end
+        end
     end
+    if file then file:close() end
     local e = summary.errors
     local errors = e.connect + e.read + e.write + e.timeout
     io.write(string.format("RESULT rps=%.1f p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f max_ms=%.2f requests=%d created=%d replayed=%d other=%d socket_errors=%d timeouts=%d\n",

@@ -85,13 +85,25 @@ public class Notifications {
 
     private Backoff backoff;
 
+    /** One mail session for every email (creating one reads the providers from the class path each time). */
+    private Session session;
+
     @PostConstruct
-    void readBackoff() {
+    void configure() {
         try {
             backoff = Backoff.parse(backoffSetting);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("tsunagu.notifications.backoff (TSUNAGU_NOTIFICATIONS_BACKOFF): " + e.getMessage(), e);
         }
+        Properties props = new Properties();
+        props.put("mail.smtp.host", host);
+        props.put("mail.smtp.port", Integer.toString(port));
+        props.put("mail.smtp.connectiontimeout", "5000");
+        props.put("mail.smtp.timeout", "5000");
+        props.put("mail.smtp.writetimeout", "5000");
+        props.put("mail.smtp.starttls.enable", Boolean.toString(starttls));
+        props.put("mail.smtp.auth", Boolean.toString(user.isPresent()));
+        session = Session.getInstance(props);
     }
 
     /** The configured back-off (read at start: a malformed value stops the deployment, see NotificationWorker). */
@@ -237,15 +249,6 @@ public class Notifications {
         if (n.getRecipient() == null) {
             throw new MessagingException("the center has no notification address");
         }
-        Properties props = new Properties();
-        props.put("mail.smtp.host", host);
-        props.put("mail.smtp.port", Integer.toString(port));
-        props.put("mail.smtp.connectiontimeout", "5000");
-        props.put("mail.smtp.timeout", "5000");
-        props.put("mail.smtp.writetimeout", "5000");
-        props.put("mail.smtp.starttls.enable", Boolean.toString(starttls));
-        props.put("mail.smtp.auth", Boolean.toString(user.isPresent()));
-        Session session = Session.getInstance(props);
         MimeMessage m = new MimeMessage(session);
         m.setFrom(new InternetAddress(from));
         m.setRecipients(Message.RecipientType.TO, InternetAddress.parse(n.getRecipient()));
