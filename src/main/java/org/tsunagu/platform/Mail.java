@@ -49,11 +49,11 @@ public class Mail {
     @ConfigProperty(name = "tsunagu.base.url", defaultValue = "http://127.0.0.1:8080")
     String baseUrl;
 
-    /** Sends or throws; the caller records the failure and retries. */
-    public void send(String to, String subject, String body) throws MessagingException {
-        if (to == null || to.isBlank()) {
-            throw new MessagingException("no recipient address");
-        }
+    /** One mail session for every email (creating one reads the providers from the class path each time). */
+    private Session session;
+
+    @jakarta.annotation.PostConstruct
+    void configure() {
         Properties props = new Properties();
         props.put("mail.smtp.host", host);
         props.put("mail.smtp.port", Integer.toString(port));
@@ -62,7 +62,14 @@ public class Mail {
         props.put("mail.smtp.writetimeout", "5000");
         props.put("mail.smtp.starttls.enable", Boolean.toString(starttls));
         props.put("mail.smtp.auth", Boolean.toString(user.isPresent()));
-        Session session = Session.getInstance(props);
+        session = Session.getInstance(props);
+    }
+
+    /** Sends or throws; the caller records the failure and retries. */
+    public void send(String to, String subject, String body) throws MessagingException {
+        if (to == null || to.isBlank()) {
+            throw new MessagingException("no recipient address");
+        }
         MimeMessage m = new MimeMessage(session);
         m.setFrom(new InternetAddress(from));
         m.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to));

@@ -51,9 +51,27 @@ public class UnsentPage {
     }
 
     private List<Line> load(Account me) {
-        return notifications.unsent().stream()
-                .filter(n -> me.getRole() == Role.ADMIN || me.mayActFor(n.getAlert().getCenter()))
-                .map(UnsentPage::line).toList();
+        List<Notification> list = me.getRole() == Role.ADMIN ? notifications.unsent()
+                : notifications.unsent(me.getCenter().getMunicipality());
+        return list.stream().map(UnsentPage::line).toList();
+    }
+
+    /** 「今すぐ再送」: due at once; the worker sends it within its interval. */
+    @jakarta.transaction.Transactional
+    public void retry() throws java.io.IOException {
+        var ext = FacesContext.getCurrentInstance().getExternalContext();
+        String id = ext.getRequestParameterMap().get("notification");
+        Optional<Account> me = me().filter(UnsentPage::allowed);
+        if (me.isPresent() && id != null && id.matches("[0-9]{1,18}")) {
+            notifications.find(Long.parseLong(id))
+                    .filter(n -> n.getSentAt() == null)
+                    .filter(n -> me.get().getRole() == Role.ADMIN || me.get().mayActFor(n.getAlert().getCenter()))
+                    .ifPresent(n -> {
+                        notifications.retryNow(n);
+                        ext.getFlash().put("done", AlertBoardPage.text("unsent.retried"));
+                    });
+        }
+        ext.redirect(ext.getRequestContextPath() + "/staff/unsent");
     }
 
     static Line line(Notification n) {

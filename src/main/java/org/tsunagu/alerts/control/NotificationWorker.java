@@ -19,7 +19,8 @@ import java.util.logging.Logger;
 
 /**
  * Every few seconds (TSUNAGU_NOTIFICATIONS_INTERVAL, default 5 s): escalates alerts past their
- * acknowledgement SLA, then delivers the notification outbox.
+ * acknowledgement SLA, then delivers the notification outbox. It reads the back-off at start, so a
+ * malformed TSUNAGU_NOTIFICATIONS_BACKOFF stops the deployment instead of the first failed email.
  */
 @Singleton
 @Startup
@@ -43,6 +44,7 @@ public class NotificationWorker {
 
     @PostConstruct
     void start() {
+        LOG.info(() -> "notification outbox: every " + intervalSeconds + " s, back-off " + notifications.backoff());
         task = scheduler.scheduleWithFixedDelay(this::deliver, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
     }
 

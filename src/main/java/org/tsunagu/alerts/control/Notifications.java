@@ -1,40 +1,43 @@
 package org.tsunagu.alerts.control;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tsunagu.alerts.entity.Alert;
+import org.tsunagu.alerts.entity.Backoff;
 import org.tsunagu.alerts.entity.Notification;
+import org.tsunagu.alerts.entity.NotificationAttempt;
 import org.tsunagu.areas.control.AreaLookup;
 import org.tsunagu.areas.entity.Center;
+import org.tsunagu.areas.entity.Municipality;
+import org.tsunagu.platform.Mail;
 
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.logging.Logger;
 
 /**
  * The notification outbox of alerts: {@link #announce} writes the email in the alert's own
  * transaction; {@link #deliverDue} (called by the worker) sends what is due through Jakarta Mail,
- * records every attempt and backs off on failure. Emails carry the receipt number, urgency, center
- * and a link, never personal data, and logs name only receipt numbers.
+ * records every attempt ({@link NotificationAttempt}) and backs off on failure by the configured
+ * {@link Backoff} (TSUNAGU_NOTIFICATIONS_BACKOFF). What has failed and is still not delivered is the
+ * 未送信 list ({@link #unsent(Municipality)}), which the core center watches and can push again
+ * ({@link #retryNow}). Emails carry the receipt number, urgency, center and a link, never personal
+ * data, and logs name only receipt numbers.
  */
 @ApplicationScoped
 public class Notifications {
 
     private static final Logger LOG = Logger.getLogger(Notifications.class.getName());
+    static final int MAX_UNSENT = 500;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy年M月d日 H:mm").withZone(ZoneId.of("Asia/Tokyo"));
 
     @PersistenceContext
@@ -44,43 +47,38 @@ public class Notifications {
     AreaLookup lookup;
 
     @Inject
-    @ConfigProperty(name = "tsunagu.smtp.host", defaultValue = "127.0.0.1")
-    String host;
+    Mail mail;
 
     @Inject
-    @ConfigProperty(name = "tsunagu.smtp.port", defaultValue = "25")
-    int port;
+    @ConfigProperty(name = "tsunagu.notifications.backoff", defaultValue = "PT1M,PT5M,PT30M")
+    String backoffSetting;
 
-    @Inject
-    @ConfigProperty(name = "tsunagu.smtp.user")
-    Optional<String> user;
+    private Backoff backoff;
 
-    @Inject
-    @ConfigProperty(name = "tsunagu.smtp.password")
-    Optional<String> password;
+    @PostConstruct
+    void configure() {
+        try {
+            backoff = Backoff.parse(backoffSetting);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("tsunagu.notifications.backoff (TSUNAGU_NOTIFICATIONS_BACKOFF): " + e.getMessage(), e);
+        }
+    }
 
-    @Inject
-    @ConfigProperty(name = "tsunagu.smtp.starttls", defaultValue = "false")
-    boolean starttls;
-
-    @Inject
-    @ConfigProperty(name = "tsunagu.mail.from", defaultValue = "tsunagu@localhost")
-    String from;
-
-    @Inject
-    @ConfigProperty(name = "tsunagu.base.url", defaultValue = "http://127.0.0.1:8080")
-    String baseUrl;
+    /** The configured back-off (read at start: a malformed value stops the deployment, see NotificationWorker). */
+    public Backoff backoff() {
+        return backoff;
+    }
 
     /** Writes the "new alert" email for the alert's center (or the core center when it has no address). */
     public Notification announce(Alert a) {
         Center to = a.getCenter();
-        String recipient = to.getEmail();
-        if (recipient == null && to.getMunicipality() != null) {
-            recipient = lookup.coreCenter(to.getMunicipality()).map(Center::getEmail).orElse(null);
+        Center addressed = to;
+        if (to.getEmail() == null && to.getMunicipality() != null) {
+            addressed = lookup.coreCenter(to.getMunicipality()).filter(c -> c.getEmail() != null).orElse(to);
         }
         String subject = "【つなぐ】見守り通報 " + a.getReceiptNo() + "（" + a.getUrgency().label() + "）";
         String body = body(to.getName(), "見守り協定事業者から通報がありました。ポータルにログインして内容を確認してください。", a);
-        Notification n = new Notification(a, "new", recipient, subject, body, Instant.now());
+        Notification n = new Notification(a, "new", addressed, addressed.getEmail(), subject, body, Instant.now());
         em.persist(n);
         return n;
     }
@@ -116,7 +114,8 @@ public class Notifications {
                 String subject = "【つなぐ】未確認の見守り通報 " + a.getReceiptNo() + "（" + a.getUrgency().label() + "）";
                 String body = body(core == null ? "基幹型センター" : core.getName(),
                         "次の通報が、決められた時間内に担当センターで確認されていません。対応状況を確認してください。", a);
-                em.persist(new Notification(a, "escalation", core == null ? null : core.getEmail(), subject, body, now));
+                em.persist(new Notification(a, "escalation", core == null ? a.getCenter() : core,
+                        core == null ? null : core.getEmail(), subject, body, now));
                 escalated++;
             }
         }
@@ -134,12 +133,12 @@ public class Notifications {
                 "緊急度: " + a.getUrgency().label(),
                 "担当センター: " + a.getCenter().getName(),
                 "受付日時: " + WHEN.format(a.getFiledAt()),
-                "確認: " + baseUrl.replaceAll("/+$", "") + "/staff/",
+                "確認: " + mail.link("/staff/alerts"),
                 "",
                 "※ 個人情報保護のため、このメールには氏名・住所などを記載していません。");
     }
 
-    /** Sends what is due (at most {@code max}); returns how many were delivered. */
+    /** Sends what is due (at most {@code max}), recording each attempt; returns how many were delivered. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int deliverDue(int max) {
         Instant now = Instant.now();
@@ -149,10 +148,10 @@ public class Notifications {
         for (Notification n : due) {
             try {
                 send(n);
-                n.sent(Instant.now());
+                em.persist(n.sent(Instant.now()));
                 sent++;
             } catch (MessagingException | RuntimeException e) {
-                n.failed(Instant.now(), e.getClass().getSimpleName() + ": " + e.getMessage());
+                em.persist(n.failed(Instant.now(), describe(e), backoff));
                 LOG.warning(() -> "notification for " + n.getAlert().getReceiptNo() + " not sent (attempt "
                         + n.getAttempts() + "): " + n.getLastError());
             }
@@ -160,33 +159,59 @@ public class Notifications {
         return sent;
     }
 
-    /** Notifications that failed at least once and are still not delivered (the 未送信 list). */
+    /**
+     * The 未送信 list of one municipality: its notifications that failed at least once and are still
+     * not delivered, oldest first (at most 500). This is what a core center watches: an alert whose
+     * email did not arrive must be phoned through. Read-only; joins the caller's transaction if any.
+     *
+     * @param municipality the municipality whose alerts' notifications to list (a core account's own)
+     * @return the notifications, each with its alert, center, attempt count, last error and next attempt
+     */
+    public List<Notification> unsent(Municipality municipality) {
+        return em.createNamedQuery(Notification.FIND_UNSENT_IN_MUNICIPALITY, Notification.class)
+                .setParameter("municipality", municipality).setMaxResults(MAX_UNSENT).getResultList();
+    }
+
+    /** The 未送信 list of every municipality (for admins), oldest first, at most 500. */
     public List<Notification> unsent() {
-        return em.createNamedQuery(Notification.FIND_UNSENT, Notification.class).setMaxResults(500).getResultList();
+        return em.createNamedQuery(Notification.FIND_UNSENT, Notification.class).setMaxResults(MAX_UNSENT).getResultList();
+    }
+
+    /** One notification by id, sent or not. */
+    public Optional<Notification> find(long id) {
+        return Optional.ofNullable(em.find(Notification.class, id));
+    }
+
+    /** Every delivery attempt of a notification, first to last. */
+    public List<NotificationAttempt> attempts(Notification n) {
+        return em.createNamedQuery(NotificationAttempt.FIND_BY_NOTIFICATION, NotificationAttempt.class)
+                .setParameter("notification", n).getResultList();
+    }
+
+    /**
+     * Makes an unsent notification due at once (the worker picks it up within its interval), in the
+     * caller's transaction. Whether the caller may do so (its municipality) is the caller's check.
+     *
+     * @throws org.tsunagu.alerts.entity.IllegalTransitionException when it was already sent (409)
+     */
+    public void retryNow(Notification n) {
+        n.retryNow(Instant.now());
+    }
+
+    /** The failure as the mail system put it (exception types and messages, with the cause): no email content. */
+    static String describe(Exception e) {
+        StringBuilder b = new StringBuilder(e.getClass().getSimpleName()).append(": ").append(e.getMessage());
+        Throwable cause = e instanceof MessagingException m && m.getNextException() != null ? m.getNextException() : e.getCause();
+        if (cause != null && cause != e) {
+            b.append(" (").append(cause.getClass().getSimpleName()).append(": ").append(cause.getMessage()).append(')');
+        }
+        return b.toString();
     }
 
     private void send(Notification n) throws MessagingException {
         if (n.getRecipient() == null) {
             throw new MessagingException("the center has no notification address");
         }
-        Properties props = new Properties();
-        props.put("mail.smtp.host", host);
-        props.put("mail.smtp.port", Integer.toString(port));
-        props.put("mail.smtp.connectiontimeout", "5000");
-        props.put("mail.smtp.timeout", "5000");
-        props.put("mail.smtp.writetimeout", "5000");
-        props.put("mail.smtp.starttls.enable", Boolean.toString(starttls));
-        props.put("mail.smtp.auth", Boolean.toString(user.isPresent()));
-        Session session = Session.getInstance(props);
-        MimeMessage m = new MimeMessage(session);
-        m.setFrom(new InternetAddress(from));
-        m.setRecipients(Message.RecipientType.TO, InternetAddress.parse(n.getRecipient()));
-        m.setSubject(n.getSubject(), "UTF-8");
-        m.setText(n.getBody(), "UTF-8");
-        if (user.isPresent()) {
-            Transport.send(m, user.get(), password.orElse(""));
-        } else {
-            Transport.send(m);
-        }
+        mail.send(n.getRecipient(), n.getSubject(), n.getBody());
     }
 }

@@ -11,27 +11,35 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.tsunagu.areas.entity.Center;
 
-import java.time.Duration;
 import java.time.Instant;
 
 /**
  * One email that must reach a center: written in the same transaction as the alert it announces
  * (transactional outbox), so a committed alert always has its notification, and delivered by a
  * worker at least once. It holds the receipt number, urgency, center and a link — never personal
- * data. Failed attempts back off 1, 5, 30 minutes, then every 30 minutes, each recorded.
+ * data. Each attempt returns a {@link NotificationAttempt} for the history; a failed one schedules the
+ * next by the configured {@link Backoff} (default 1, 5, 30 minutes, then every 30 minutes), and the
+ * notification stays on the 未送信 list until the mail server takes it. Staff can make it due at once
+ * ({@link #retryNow}) when they know the server is back.
  */
 @Entity
 @Table(name = "notification")
 @NamedQuery(name = Notification.FIND_DUE,
         query = "SELECT n FROM Notification n WHERE n.sentAt IS NULL AND n.nextAttemptAt <= :now ORDER BY n.nextAttemptAt")
 @NamedQuery(name = Notification.FIND_UNSENT,
-        query = "SELECT n FROM Notification n WHERE n.sentAt IS NULL AND n.attempts > 0 ORDER BY n.createdAt")
+        query = "SELECT n FROM Notification n WHERE n.sentAt IS NULL AND n.attempts > 0 ORDER BY n.createdAt, n.id")
+@NamedQuery(name = Notification.FIND_UNSENT_IN_MUNICIPALITY,
+        query = "SELECT n FROM Notification n WHERE n.sentAt IS NULL AND n.attempts > 0"
+                + " AND n.alert.center.municipality = :municipality ORDER BY n.createdAt, n.id")
 public class Notification {
 
     public static final String FIND_DUE = "Notification.findDue";
     public static final String FIND_UNSENT = "Notification.findUnsent";
-    static final Duration[] BACKOFF = {Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(30)};
+    public static final String FIND_UNSENT_IN_MUNICIPALITY = "Notification.findUnsentInMunicipality";
+    /** Longest error text kept (column size). */
+    public static final int MAX_ERROR = 500;
 
     @Id
     @SequenceGenerator(name = "notification_seq", sequenceName = "notification_seq", allocationSize = 50)
@@ -44,6 +52,11 @@ public class Notification {
 
     @Column(nullable = false)
     private String kind;
+
+    /** The center whose address the email goes to (null only on rows older than V5 that could not be matched). */
+    @ManyToOne
+    @JoinColumn(name = "center_id")
+    private Center center;
 
     private String recipient;
 
@@ -74,9 +87,10 @@ public class Notification {
         // JPA
     }
 
-    public Notification(Alert alert, String kind, String recipient, String subject, String body, Instant now) {
+    public Notification(Alert alert, String kind, Center center, String recipient, String subject, String body, Instant now) {
         this.alert = alert;
         this.kind = kind;
+        this.center = center;
         this.recipient = recipient == null || recipient.isBlank() ? null : recipient.strip();
         this.subject = subject;
         this.body = body;
@@ -84,18 +98,49 @@ public class Notification {
         this.nextAttemptAt = now;
     }
 
-    /** Delivered: never tried again. */
-    public void sent(Instant at) {
+    /** Delivered: never tried again. Returns the attempt to record. */
+    public NotificationAttempt sent(Instant at) {
+        if (sentAt != null) {
+            throw new IllegalTransitionException("the notification was already sent");
+        }
         this.sentAt = at;
         this.attempts++;
         this.lastError = null;
+        return new NotificationAttempt(this, attempts, at, NotificationAttempt.Outcome.SENT, null);
     }
 
-    /** A failed attempt: recorded, and the next one scheduled by the back-off. */
-    public void failed(Instant at, String error) {
+    /**
+     * A failed attempt: counted, its error kept (whitespace folded, cut to {@value #MAX_ERROR}
+     * characters), and the next one scheduled by the back-off. Returns the attempt to record.
+     */
+    public NotificationAttempt failed(Instant at, String error, Backoff backoff) {
+        if (sentAt != null) {
+            throw new IllegalTransitionException("the notification was already sent");
+        }
         this.attempts++;
-        this.lastError = error == null ? "unknown" : error.length() > 500 ? error.substring(0, 500) : error;
-        this.nextAttemptAt = at.plus(BACKOFF[Math.min(attempts - 1, BACKOFF.length - 1)]);
+        this.lastError = clean(error);
+        this.nextAttemptAt = at.plus(backoff.after(attempts));
+        return new NotificationAttempt(this, attempts, at, NotificationAttempt.Outcome.FAILED, lastError);
+    }
+
+    /** Staff know the mail server is back: due at once instead of after the back-off. 409 once sent. */
+    public void retryNow(Instant now) {
+        if (sentAt != null) {
+            throw new IllegalTransitionException("the notification was already sent");
+        }
+        this.nextAttemptAt = now;
+    }
+
+    public boolean isSent() {
+        return sentAt != null;
+    }
+
+    static String clean(String error) {
+        if (error == null || error.isBlank()) {
+            return "unknown";
+        }
+        String oneLine = error.replaceAll("\\s+", " ").strip();
+        return oneLine.length() > MAX_ERROR ? oneLine.substring(0, MAX_ERROR) : oneLine;
     }
 
     public Long getId() {
@@ -110,6 +155,14 @@ public class Notification {
         return kind;
     }
 
+    public Center getCenter() {
+        return center;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
     public String getRecipient() {
         return recipient;
     }
@@ -120,10 +173,6 @@ public class Notification {
 
     public String getBody() {
         return body;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
     }
 
     public Instant getNextAttemptAt() {

@@ -68,10 +68,8 @@ class AlertsIT extends PortalIT {
             java.util.Set<String> receipts = new java.util.HashSet<>();
             for (var f : replies) {
                 Api.Reply r = f.get();
-                assertTrue(r.status() == 201 || r.status() == 200 || r.status() == 409, r::toString);
-                if (r.status() != 409) {
-                    receipts.add(r.json().getString("receiptNo"));
-                }
+                assertTrue(r.status() == 201 || r.status() == 200, "a concurrent duplicate waits for the first: " + r);
+                receipts.add(r.json().getString("receiptNo"));
             }
             Api.Reply last = file(partner, key, body("ひだまり市若葉2-3-5", ""));
             assertEquals(200, last.status(), last::toString);
@@ -80,6 +78,70 @@ class AlertsIT extends PortalIT {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** A new partner organisation and account, so that counts of its alerts are exact. */
+    Api newPartner(String prefix) {
+        Api.Reply org = admin.postJson("api/v1/partners", "{\"name\":\"" + prefix + UUID.randomUUID().toString().substring(0, 6)
+                + "\",\"type\":\"delivery\",\"municipality\":\"990001\",\"agreementDate\":\"2026-04-01\"}");
+        assertEquals(201, org.status(), org::toString);
+        String username = "p" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "Partner-" + UUID.randomUUID();
+        assertEquals(201, admin.postJson("api/v1/accounts", "{\"username\":\"" + username + "\",\"password\":\"" + password
+                + "\",\"role\":\"partner\",\"partnerId\":" + org.json().getJsonNumber("id").longValue() + "}").status());
+        return anonymous.as(username, password);
+    }
+
+    @Test
+    void fifty_parallel_submissions_with_ten_repeated_keys_file_forty_alerts() throws Exception {
+        Api partner = newPartner("並行テスト配送");
+        assertEquals(0, partner.get("api/v1/alerts/mine").json().getJsonArray("items").size(), "a new organisation");
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String[] keys = new String[50];
+        for (int i = 0; i < 50; i++) {
+            keys[i] = run + "-" + (i < 40 ? i : i - 40); // the last ten repeat the keys of the first ten
+        }
+        String[] addresses = {"ひだまり市若葉2-3-5", "ひだまり市若葉1-1", "どこにもない町1-1"};
+        java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(50);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        Api.Reply[] replies = new Api.Reply[50];
+        Throwable[] failures = new Throwable[50];
+        Thread[] threads = new Thread[50];
+        for (int i = 0; i < 50; i++) {
+            int n = i;
+            threads[i] = new Thread(() -> {
+                ready.countDown();
+                try {
+                    start.await();
+                    replies[n] = file(partner, keys[n], body(addresses[n % addresses.length], ""));
+                } catch (Throwable t) {
+                    failures[n] = t;
+                }
+            }, "submit-" + i);
+            threads[i].start();
+        }
+        ready.await();
+        start.countDown();
+        for (Thread t : threads) {
+            t.join(120_000);
+        }
+        java.util.Map<String, String> receiptOfKey = new java.util.HashMap<>();
+        int created = 0;
+        for (int i = 0; i < 50; i++) {
+            assertEquals(null, failures[i], "request " + i + " failed");
+            Api.Reply r = replies[i];
+            assertTrue(r.status() == 201 || r.status() == 200, "request " + i + ": " + r);
+            created += r.status() == 201 ? 1 : 0;
+            String receipt = r.json().getString("receiptNo");
+            String before = receiptOfKey.putIfAbsent(keys[i], receipt);
+            assertTrue(before == null || before.equals(receipt), "one receipt per key " + keys[i] + ": " + before + " / " + receipt);
+        }
+        assertEquals(40, created, "one 201 per distinct key");
+        assertEquals(40, new java.util.HashSet<>(receiptOfKey.values()).size(), "40 distinct receipts");
+        var mine = partner.get("api/v1/alerts/mine").json().getJsonArray("items").getValuesAs(JsonObject.class);
+        assertEquals(40, mine.size(), "exactly 40 alerts filed");
+        assertEquals(new java.util.HashSet<>(receiptOfKey.values()),
+                new java.util.HashSet<>(mine.stream().map(i -> i.getString("receiptNo")).toList()));
     }
 
     @Test

@@ -4,7 +4,9 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tsunagu.Api;
@@ -20,6 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A filed alert reaches its center by email through the outbox (GreenMail on 127.0.0.1:3025, the
  * port the build gives the portal): receipt number, urgency, center and a link, no personal data.
+ * When the mail server is down the email waits on the 未送信 list and is retried (back-off 1 s, 2 s
+ * in the ITs) until it gets through. Tests do not depend on each other's order.
  */
 class NotificationsIT extends PortalIT {
 
@@ -34,6 +38,14 @@ class NotificationsIT extends PortalIT {
     @AfterAll
     static void stopSmtp() {
         smtp.stop();
+    }
+
+    /** A test that stopped the server leaves one running for the next, whatever the order. */
+    @AfterEach
+    void smtpRunsAgain() {
+        if (!smtp.isRunning()) {
+            startSmtp();
+        }
     }
 
     static Optional<MimeMessage> awaitMail(String subjectPart, long millis) throws InterruptedException {
@@ -52,6 +64,91 @@ class NotificationsIT extends PortalIT {
             Thread.sleep(200);
         }
         return Optional.empty();
+    }
+
+    static String text(MimeMessage m) throws Exception {
+        String body = GreenMailUtil.getBody(m);
+        return new String(jakarta.mail.internet.MimeUtility.decode(
+                new java.io.ByteArrayInputStream(body.getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+                m.getEncoding() == null ? "7bit" : m.getEncoding()).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The 未送信 entry for a receipt number, waiting up to {@code millis} for it to satisfy {@code until}. */
+    static Optional<JsonObject> awaitUnsent(Api core, String receipt, long millis, java.util.function.Predicate<Optional<JsonObject>> until)
+            throws InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
+        Optional<JsonObject> entry;
+        do {
+            Api.Reply r = core.get("api/v1/notifications/unsent");
+            assertEquals(200, r.status(), r::toString);
+            entry = r.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                    .filter(i -> i.getString("receiptNo").equals(receipt)).findFirst();
+            if (until.test(entry)) {
+                return entry;
+            }
+            Thread.sleep(200);
+        } while (System.currentTimeMillis() < deadline);
+        return entry;
+    }
+
+    @Test
+    void smtp_down_then_up_the_alert_waits_on_the_unsent_list_then_is_delivered() throws Exception {
+        smtp.stop();
+        Api partner = anonymous.asDemo("partner");
+        Api core = anonymous.asDemo("core");
+        Api.Reply filed = partner.postJson("api/v1/alerts", AlertsIT.body("ひだまり市若葉2-3-5",
+                "\"personName\":\"高橋ミツ\",\"placeNote\":\"1階奥\","));
+        assertEquals(201, filed.status(), filed::toString);
+        String receipt = filed.json().getString("receiptNo");
+
+        Optional<JsonObject> waiting = awaitUnsent(core, receipt, 20_000,
+                e -> e.isPresent() && e.get().getInt("attempts") >= 2);
+        assertTrue(waiting.isPresent(), "on the 未送信 list while the mail server is down: " + receipt);
+        JsonObject entry = waiting.get();
+        assertTrue(entry.getInt("attempts") >= 2, "retried by the back-off (1 s, 2 s in the ITs): " + entry);
+        assertFalse(entry.getString("lastError").isBlank(), entry::toString);
+        assertEquals("new", entry.getString("kind"));
+        assertEquals("hidamari-kita1", entry.getJsonObject("center").getString("code"));
+        assertEquals(filed.json().getJsonNumber("id").longValue(), entry.getJsonNumber("alertId").longValue());
+        assertTrue(entry.containsKey("nextAttemptAt") && entry.containsKey("createdAt"), entry::toString);
+        String listed = core.get("api/v1/notifications/unsent").body();
+        for (String personal : new String[]{"高橋ミツ", "若葉2-3-5", "1階奥", "新聞が3日分", "80代女性", "山田", "099-000-0000"}) {
+            assertFalse(listed.contains(personal), "no personal data on the list: " + personal);
+        }
+        assertEquals(403, anonymous.asDemo("staff").get("api/v1/notifications/unsent").status(), "core and admin only");
+        assertEquals(403, partner.get("api/v1/notifications/unsent").status());
+        assertEquals(200, admin.get("api/v1/notifications/unsent").status());
+        long id = entry.getJsonNumber("id").longValue();
+        Api.Reply retried = core.postJson("api/v1/notifications/" + id + "/retry", "");
+        assertEquals(200, retried.status(), retried::toString);
+
+        startSmtp();
+        Optional<MimeMessage> mail = awaitMail(receipt, 20_000);
+        assertTrue(mail.isPresent(), "delivered once the mail server is back: " + receipt);
+        String text = text(mail.get());
+        assertTrue(text.contains(receipt), text);
+        for (String personal : new String[]{"高橋ミツ", "若葉2-3-5", "1階奥", "新聞が3日分", "80代女性", "山田", "099-000-0000"}) {
+            assertFalse(text.contains(personal) || mail.get().getSubject().contains(personal), "no personal data: " + personal);
+        }
+        Optional<JsonObject> gone = awaitUnsent(core, receipt, 10_000, Optional::isEmpty);
+        assertTrue(gone.isEmpty(), "no longer unsent: " + gone);
+
+        Api.Reply detail = core.get("api/v1/notifications/" + id);
+        assertEquals(200, detail.status(), detail::toString);
+        var history = detail.json().getJsonArray("history").getValuesAs(JsonObject.class);
+        assertTrue(history.size() >= 3, "every attempt recorded: " + history);
+        for (int i = 0; i < history.size(); i++) {
+            assertEquals(i + 1, history.get(i).getInt("attempt"), history::toString);
+            boolean last = i == history.size() - 1;
+            assertEquals(last ? "sent" : "failed", history.get(i).getString("outcome"), history::toString);
+            assertEquals(!last, history.get(i).containsKey("error"), history::toString);
+        }
+        assertEquals(history.size(), detail.json().getInt("attempts"));
+        assertTrue(detail.json().containsKey("sentAt"), detail::toString);
+        Api.Reply again = core.postJson("api/v1/notifications/" + id + "/retry", "");
+        assertEquals(409, again.status(), "a sent notification is not retried: " + again);
+        assertTrue(again.isProblem(), again::toString);
+        assertEquals(404, core.postJson("api/v1/notifications/999999999/retry", "").status());
     }
 
     @Test
