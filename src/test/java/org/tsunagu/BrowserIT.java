@@ -65,7 +65,9 @@ public abstract class BrowserIT extends PortalIT {
 
     /** Waits (up to 10 s) for the browser to get there: navigation after a click is asynchronous. */
     protected void until(java.util.function.Function<WebDriver, Boolean> condition) {
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10)).until(condition::apply);
+        // a page that re-renders itself (the board) may swap an element between finding and reading it
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition::apply);
     }
 
     protected void open(String path) {

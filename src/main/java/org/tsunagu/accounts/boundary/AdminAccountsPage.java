@@ -237,11 +237,8 @@ public class AdminAccountsPage {
         return faces.getViewRoot() != null && "en".equals(faces.getViewRoot().getLocale().getLanguage());
     }
 
-    /** A text of the msg bundle, with {0}… filled in. */
     static String text(String key, Object... args) {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        String pattern = faces.getApplication().getResourceBundle(faces, "msg").getString(key);
-        return args.length == 0 ? pattern : new MessageFormat(pattern, faces.getViewRoot().getLocale()).format(args);
+        return org.tsunagu.platform.PageText.of(key, args);
     }
 
     public List<String> getErrors() {

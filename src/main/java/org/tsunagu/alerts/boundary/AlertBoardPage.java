@@ -133,8 +133,7 @@ public class AlertBoardPage {
     }
 
     static String text(String key) {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        return faces.getApplication().getResourceBundle(faces, "msg").getString(key);
+        return org.tsunagu.platform.PageText.of(key);
     }
 
     public String getProblem() {

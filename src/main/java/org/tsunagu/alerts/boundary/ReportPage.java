@@ -223,9 +223,8 @@ public class ReportPage implements Serializable {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private static String text(String key) {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        return faces.getApplication().getResourceBundle(faces, "msg").getString(key);
+    static String text(String key) {
+        return org.tsunagu.platform.PageText.of(key);
     }
 
     // --- what the page shows ---------------------------------------------------------------------

@@ -174,9 +174,7 @@ public class AdminAreasPage {
     }
 
     static String text(String key, Object... args) {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        String pattern = faces.getApplication().getResourceBundle(faces, "msg").getString(key);
-        return args.length == 0 ? pattern : new MessageFormat(pattern, faces.getViewRoot().getLocale()).format(args);
+        return org.tsunagu.platform.PageText.of(key, args);
     }
 
     public List<String> getErrors() {

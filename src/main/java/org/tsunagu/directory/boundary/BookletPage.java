@@ -122,7 +122,6 @@ public class BookletPage {
     }
 
     static String text(String key) {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        return faces.getApplication().getResourceBundle(faces, "msg").getString(key);
+        return org.tsunagu.platform.PageText.of(key);
     }
 }

@@ -255,8 +255,7 @@ public class ResourceEditorPage implements Serializable {
     }
 
     static String text(String key) {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        return faces.getApplication().getResourceBundle(faces, "msg").getString(key);
+        return org.tsunagu.platform.PageText.of(key);
     }
 
     public Map<String, String> getFields() {

@@ -97,11 +97,14 @@ class AlertPagesBrowserIT extends BrowserIT {
         // board.js re-reads the board every 10 s: the row appears without a reload
         new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30))
                 .until(d -> !d.findElements(By.cssSelector("[data-alert='" + id + "']")).isEmpty());
-        WebElement row = browser.findElement(By.cssSelector("[data-alert='" + id + "']"));
-        assertTrue(row.getText().contains("緊急"), row.getText());
+        By row = By.cssSelector("[data-alert='" + id + "']");
+        until(d -> d.findElement(row).getText().contains("緊急"));
         assertFalse(browser.getPageSource().contains(placeNote), "the board shows no personal details");
         screenshot("staff-board");
-        row.findElement(By.tagName("a")).click();
+        until(d -> {
+            d.findElement(row).findElement(By.tagName("a")).click(); // the board may be swapped under the click: retried
+            return true;
+        });
         until(d -> !d.findElements(By.id("alert-receipt")).isEmpty());
         assertTrue(browser.findElement(By.id("alert-address")).getText().contains(placeNote));
         audit("alert detail");
