@@ -11,6 +11,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tsunagu.alerts.entity.Backoff;
 
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -44,7 +45,8 @@ public class NotificationWorker {
 
     @PostConstruct
     void start() {
-        LOG.info(() -> "notification outbox: every " + intervalSeconds + " s, back-off " + notifications.backoff());
+        Backoff backoff = notifications.backoff(); // reads and checks TSUNAGU_NOTIFICATIONS_BACKOFF now
+        LOG.info(() -> "notification outbox: every " + intervalSeconds + " s, back-off " + backoff);
         task = scheduler.scheduleWithFixedDelay(this::deliver, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
     }
 
