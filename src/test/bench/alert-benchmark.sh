@@ -19,7 +19,9 @@
 #
 # Needs: JDK 17, Maven (offline repo is enough), curl, wrk (Debian: apt-get install wrk).
 # Environment: BENCH_PORT (8283), BENCH_SMTP_PORT (3026), BENCH_SECONDS (30), BENCH_WARM_SECONDS (15),
-# BENCH_LOW_SECONDS (15), BENCH_CONNECTIONS (50), BENCH_THREADS (2), BENCH_PARTNERS (50), BENCH_HEAP (-Xmx1g).
+# BENCH_LOW_SECONDS (15), BENCH_CONNECTIONS (50), BENCH_THREADS (2), BENCH_PARTNERS (50), BENCH_HEAP (-Xmx1g),
+# BENCH_THINK_MS (500: the "50 partners at their own pace" run, each connection pausing that long between
+# its alerts; the measured run before it is a closed loop, every connection sending as fast as answered).
 set -euo pipefail
 
 PORT=${BENCH_PORT:-8283}
@@ -29,6 +31,7 @@ WARM_SECONDS=${BENCH_WARM_SECONDS:-15}
 LOW_SECONDS=${BENCH_LOW_SECONDS:-15}
 CONNS=${BENCH_CONNECTIONS:-50}
 THREADS=${BENCH_THREADS:-2}
+THINK_MS=${BENCH_THINK_MS:-500}
 PARTNERS=${BENCH_PARTNERS:-50}
 HEAP=${BENCH_HEAP:--Xmx1g}
 cd "$(dirname "$0")/../../.."
@@ -86,14 +89,16 @@ for i in $(seq -w 1 "$PARTNERS"); do
 done
 echo "$PARTNERS partner accounts over ${#ORGS[@]} organisations created and verified once"
 
-run_wrk() { # name threads connections seconds → RESULT fields
-    ALERT_RECEIPTS=$OUT/receipts.txt wrk -t"$2" -c"$3" -d"$4"s --timeout 10s -s "$LUA" "$BASE" -- "$OUT/auth.txt" "$1-$(date +%s)" 2>&1 \
+run_wrk() { # name threads connections seconds [think ms] → RESULT fields
+    ALERT_THINK_MS=${5:-0} ALERT_RECEIPTS=$OUT/receipts.txt wrk -t"$2" -c"$3" -d"$4"s --timeout 10s -s "$LUA" "$BASE" -- "$OUT/auth.txt" "$1-$(date +%s)" 2>&1 \
         | tee -a "$OUT/wrk-$1.log" | grep '^RESULT' | sed 's/^RESULT //'
 }
 echo "-- warm-up ${WARM_SECONDS} s, $CONNS connections"
 WARM=$(run_wrk warm "$THREADS" "$CONNS" "$WARM_SECONDS"); echo "   $WARM"
 echo "-- measured ${SECONDS_PER_RUN} s, $THREADS threads, $CONNS connections"
 LOAD=$(run_wrk load "$THREADS" "$CONNS" "$SECONDS_PER_RUN"); echo "   $LOAD"
+echo "-- paced ${SECONDS_PER_RUN} s, $CONNS connections, each pausing ${THINK_MS} ms between alerts"
+PACED=$(run_wrk paced "$THREADS" "$CONNS" "$SECONDS_PER_RUN" "$THINK_MS"); echo "   $PACED"
 echo "-- ${LOW_SECONDS} s, 1 connection"
 LOW=$(run_wrk low 1 1 "$LOW_SECONDS"); echo "   $LOW"
 echo "load after: $(uptime)" | tee -a "$OUT/load.txt"
@@ -102,7 +107,7 @@ stop_all
 trap - EXIT
 
 field() { echo "$1" | tr ' ' '\n' | grep "^$2=" | cut -d= -f2; }
-CREATED=$(( $(field "$WARM" created) + $(field "$LOAD" created) + $(field "$LOW" created) ))
+CREATED=$(( $(field "$WARM" created) + $(field "$LOAD" created) + $(field "$PACED" created) + $(field "$LOW" created) ))
 sql() {
     java -cp "$CP" org.h2.tools.Shell -url "jdbc:h2:file:$OUT/data/db/tsunagu" -user tsunagu -password tsunagu-embedded \
         -sql "$1" | sed -n 2p | tr -d ' '
@@ -114,7 +119,7 @@ DISTINCT=$(sql "SELECT COUNT(DISTINCT RECEIPT) FROM CSVREAD('$OUT/receipts.csv')
 OUTBOX=$(sql "SELECT COUNT(*) FROM notification n JOIN alert a ON a.id = n.alert_id JOIN account u ON u.id = a.filed_by_id WHERE u.username LIKE 'bench-%' AND n.kind = 'new'")
 SENT=$(sql "SELECT COUNT(*) FROM notification WHERE sent_at IS NOT NULL")
 CUT=$(( IN_DB - CREATED ))
-MAX_CUT=$(( 2 * CONNS + 1 ))
+MAX_CUT=$(( 3 * CONNS + 1 ))
 {
     echo "Tsunagu alert submission benchmark — $(date -Iseconds)"
     echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB RAM, $(java -version 2>&1 | head -1)"
@@ -122,6 +127,7 @@ MAX_CUT=$(( 2 * CONNS + 1 ))
     echo "$PARTNERS partner accounts, every request a new Idempotency-Key; wrk --timeout 10s"
     echo "warm-up   ${WARM_SECONDS} s ${CONNS}c: $WARM"
     echo "measured  ${SECONDS_PER_RUN} s ${CONNS}c: $LOAD"
+    echo "paced     ${SECONDS_PER_RUN} s ${CONNS}c, ${THINK_MS} ms between alerts: $PACED"
     echo "1 conn    ${LOW_SECONDS} s:  $LOW"
     echo "201 responses (all runs): $CREATED, distinct receipts $DISTINCT, found in the database: $FOUND"
     echo "alerts of the benchmark accounts in the database: $IN_DB ($CUT completed after wrk stopped waiting, ≤ $MAX_CUT allowed);" \

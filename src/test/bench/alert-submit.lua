@@ -28,6 +28,14 @@ local addresses = {
 local anomalies = { '"mail_piling_up","no_response"', '"not_seen"', '"shutters_closed","lights_abnormal"', '"unwell"' }
 local urgencies = { "urgent", "info", "urgent", "info" }
 
+-- ALERT_THINK_MS: pause of each connection between its requests (a partner does not file back to
+-- back); 0 = closed loop, as fast as the server answers.
+local think = tonumber(os.getenv("ALERT_THINK_MS") or "0") or 0
+
+function delay()
+    return think
+end
+
 function init(args)
     for line in io.lines(args[1]) do
         if #line > 0 then auths[#auths + 1] = line end
