@@ -66,5 +66,7 @@ class MaintenanceBrowserIT extends BrowserIT {
         audit("correction form");
         open("staff/corrections");
         audit("corrections queue");
+        open("staff/import");
+        audit("import page");
     }
 }

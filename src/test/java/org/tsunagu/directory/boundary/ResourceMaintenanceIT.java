@@ -92,6 +92,30 @@ class ResourceMaintenanceIT extends PortalIT {
     }
 
     @Test
+    void a_file_is_checked_row_by_row_before_it_is_imported() {
+        FacesSession core = FacesSession.loggedIn(Api.loopback(base), "core", Api.DEMO_PASSWORD);
+        String good = unique("取込サロン");
+        String id = unique("page-import-");
+        String header = "external_id,name,category,address,schedule\r\n";
+        byte[] file = (header + id + "-1," + good + ",salon,ひだまり市緑が丘二丁目3-3,毎月第2水曜日 10:00〜11:30\r\n"
+                + id + "-2," + unique("不定期サロン") + ",salon,ひだまり市緑が丘二丁目3-4,気が向いたとき\r\n"
+                + id + "-3,,spa,ひだまり市緑が丘二丁目3-3,\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Page form = core.get("staff/import");
+        assertEquals(200, form.status());
+        Page preview = core.upload(form, "upload", Map.of("upload:format", "tsunagu"), "upload:file", "salons.csv", file, "upload:check");
+        assertTrue(preview.contains("id=\"preview-errors\"") && preview.contains("id=\"preview-warnings\""), preview::html);
+        assertTrue(preview.text("preview-counts").contains("新規 2"), preview.text("preview-counts"));
+        assertTrue(preview.contains("not-importable"), "with an error and without skipping, nothing can be imported");
+        assertEquals(0, anonymous.get("api/v1/resources?q=" + Api.q(good)).json().getInt("total"), "the check changed nothing");
+
+        Page skipping = core.upload(preview, "upload", Map.of("upload:format", "tsunagu", "upload:skip", "true"), "upload:file",
+                "salons.csv", file, "upload:check");
+        Page done = core.post(skipping, "confirm", Map.of(), "confirm:go");
+        assertTrue(done.contains("id=\"import-done\""), done::html);
+        assertEquals(1, anonymous.get("api/v1/resources?q=" + Api.q(good)).json().getInt("total"), "the good rows are in");
+    }
+
+    @Test
     void residents_report_wrong_information_and_the_center_closes_it() {
         String name = unique("訂正サロン");
         long id = create(anonymous.asDemo("core"), name);
