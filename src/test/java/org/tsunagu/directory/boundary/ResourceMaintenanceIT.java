@@ -104,12 +104,13 @@ class ResourceMaintenanceIT extends PortalIT {
         assertEquals(200, form.status());
         Page preview = core.upload(form, "upload", Map.of("upload:format", "tsunagu"), "upload:file", "salons.csv", file, "upload:check");
         assertTrue(preview.contains("id=\"preview-errors\"") && preview.contains("id=\"preview-warnings\""), preview::html);
-        assertTrue(preview.text("preview-counts").contains("新規 2"), preview.text("preview-counts"));
+        assertTrue(preview.text("preview-counts").contains("誤りのある行 1"), preview.text("preview-counts"));
         assertTrue(preview.contains("not-importable"), "with an error and without skipping, nothing can be imported");
         assertEquals(0, anonymous.get("api/v1/resources?q=" + Api.q(good)).json().getInt("total"), "the check changed nothing");
 
         Page skipping = core.upload(preview, "upload", Map.of("upload:format", "tsunagu", "upload:skip", "true"), "upload:file",
                 "salons.csv", file, "upload:check");
+        assertTrue(skipping.text("preview-counts").contains("新規 2"), skipping.text("preview-counts"));
         Page done = core.post(skipping, "confirm", Map.of(), "confirm:go");
         assertTrue(done.contains("id=\"import-done\""), done::html);
         assertEquals(1, anonymous.get("api/v1/resources?q=" + Api.q(good)).json().getInt("total"), "the good rows are in");
