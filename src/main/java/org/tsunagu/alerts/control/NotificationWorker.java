@@ -80,7 +80,7 @@ public class NotificationWorker {
         try {
             leases.releaseAll(); // another instance takes over the escalation at once
         } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "leases not released; they run out by themselves", e);
+            LOG.info(() -> "leases not released (" + e + "); they run out by themselves");
         }
     }
 }

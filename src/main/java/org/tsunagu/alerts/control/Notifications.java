@@ -217,10 +217,14 @@ public class Notifications {
         if (ids.isEmpty()) {
             return List.of();
         }
-        String in = ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
-        List<?> locked = em.createNativeQuery("SELECT id FROM notification WHERE id IN (" + in + ")"
-                + " AND sent_at IS NULL ORDER BY id FOR UPDATE SKIP LOCKED").getResultList();
+        List<?> locked = em.createNativeQuery(claimSql(ids)).getResultList();
         return locked.stream().map(o -> ((Number) o).longValue()).toList();
+    }
+
+    /** The claiming statement; the same on PostgreSQL and H2 2.2 (both know SKIP LOCKED). */
+    static String claimSql(List<Long> ids) {
+        String in = ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+        return "SELECT id FROM notification WHERE id IN (" + in + ") AND sent_at IS NULL ORDER BY id FOR UPDATE SKIP LOCKED";
     }
 
     /** The failure as the mail system put it (exception types and messages, with the cause): no email content. */

@@ -85,7 +85,7 @@ public class RetentionWorker {
         try {
             leases.releaseAll();
         } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "leases not released; they run out by themselves", e);
+            LOG.info(() -> "leases not released (" + e + "); they run out by themselves");
         }
     }
 }

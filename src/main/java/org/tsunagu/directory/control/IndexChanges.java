@@ -6,7 +6,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import org.tsunagu.areas.control.TownsChanged;
 import org.tsunagu.directory.entity.IndexChange;
 
 import java.time.Instant;
@@ -32,6 +35,9 @@ public class IndexChanges {
     @Inject
     Event<ChangesLogged> logged;
 
+    @jakarta.annotation.Resource
+    TransactionSynchronizationRegistry transactions;
+
     /** In the edit's transaction: one entry per changed resource (or one "rebuild" entry for many). */
     void record(@Observes ResourcesChanged event) {
         if (event.ids().isEmpty()) {
@@ -46,6 +52,29 @@ public class IndexChanges {
         }
         entries.forEach(em::persist);
         logged.fire(new ChangesLogged(entries.stream().map(IndexChange::getId).toList()));
+    }
+
+    /**
+     * In the transaction of a synonyms change or a towns import: one "rebuild" entry, so the other
+     * instances rebuild their index with the new analysis too (this one rebuilds by its own event).
+     * Outside a transaction there is nothing to commit with; the others then notice the other
+     * analysis at their next start.
+     */
+    void recordRebuild(@Observes SynonymsChanged event) {
+        rebuildEntry();
+    }
+
+    void recordRebuild(@Observes TownsChanged event) {
+        rebuildEntry();
+    }
+
+    private void rebuildEntry() {
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            return;
+        }
+        IndexChange entry = new IndexChange(null, Instant.now());
+        em.persist(entry);
+        logged.fire(new ChangesLogged(List.of(entry.getId())));
     }
 
     /** Entries after {@code after}, oldest first, at most {@code max}. */

@@ -138,11 +138,12 @@ public class ResourceSearch {
                     rebuildInBackground();
                     return;
                 }
-                long start = cursor.watermark();
+                long start = cursor.highest();
                 for (int round = 0; round < 100 && poll(); round++) {
                     // catching up on what other instances changed while this one was down
                 }
-                LOG.info(() -> "search index caught up on the change log from " + start + " to " + cursor.watermark());
+                LOG.info(() -> "search index caught up on the change log: remembered " + start + ", applied up to "
+                        + cursor.highest() + ", watermark " + cursor.watermark());
                 long published = countPublished();
                 if (opened.size() != published) {
                     LOG.info(() -> "search index holds " + opened.size() + " resources, the database " + published
