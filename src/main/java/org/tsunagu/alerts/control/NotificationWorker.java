@@ -12,6 +12,9 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tsunagu.alerts.entity.Backoff;
+import org.tsunagu.platform.Leases;
+
+import java.time.Duration;
 
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +25,8 @@ import java.util.logging.Logger;
  * Every few seconds (TSUNAGU_NOTIFICATIONS_INTERVAL, default 5 s): escalates alerts past their
  * acknowledgement SLA, then delivers the notification outbox. It reads the back-off at start, so a
  * malformed TSUNAGU_NOTIFICATIONS_BACKOFF stops the deployment instead of the first failed email.
+ * With several instances, escalation runs on the one holding the {@value #ESCALATION_LEASE} lease
+ * (an alert is escalated once); every instance delivers, the outbox rows being claimed with row locks.
  */
 @Singleton
 @Startup
@@ -30,12 +35,16 @@ import java.util.logging.Logger;
 public class NotificationWorker {
 
     private static final Logger LOG = Logger.getLogger(NotificationWorker.class.getName());
+    static final String ESCALATION_LEASE = "alerts.escalation";
 
     @Resource
     ManagedScheduledExecutorService scheduler;
 
     @Inject
     Notifications notifications;
+
+    @Inject
+    Leases leases;
 
     @Inject
     @ConfigProperty(name = "tsunagu.notifications.interval", defaultValue = "5")
@@ -52,7 +61,9 @@ public class NotificationWorker {
 
     void deliver() {
         try {
-            notifications.escalateOverdue();
+            if (leases.acquire(ESCALATION_LEASE, Leases.forInterval(Duration.ofSeconds(intervalSeconds)))) {
+                notifications.escalateOverdue();
+            }
             while (notifications.deliverDue(20) == 20) {
                 // keep going while full batches are delivered
             }
@@ -65,6 +76,11 @@ public class NotificationWorker {
     void stop() {
         if (task != null) {
             task.cancel(false);
+        }
+        try {
+            leases.releaseAll(); // another instance takes over the escalation at once
+        } catch (RuntimeException e) {
+            LOG.info(() -> "leases not released (" + e + "); they run out by themselves");
         }
     }
 }

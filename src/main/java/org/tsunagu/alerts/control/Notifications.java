@@ -30,7 +30,9 @@ import java.util.logging.Logger;
  * records every attempt ({@link NotificationAttempt}) and backs off on failure by the configured
  * {@link Backoff} (TSUNAGU_NOTIFICATIONS_BACKOFF). What has failed and is still not delivered is the
  * 未送信 list ({@link #unsent(Municipality)}), which the core center watches and can push again
- * ({@link #retryNow}). Emails carry the receipt number, urgency, center and a link, never personal
+ * ({@link #retryNow}). Several instances may deliver the same outbox: each claims the due rows
+ * with {@code SELECT ... FOR UPDATE SKIP LOCKED} (PostgreSQL, and H2 2.2) and holds the locks
+ * until its attempts are recorded, so no email is sent by two instances. Emails carry the receipt number, urgency, center and a link, never personal
  * data, and logs name only receipt numbers.
  */
 @ApplicationScoped
@@ -138,14 +140,22 @@ public class Notifications {
                 "※ 個人情報保護のため、このメールには氏名・住所などを記載していません。");
     }
 
-    /** Sends what is due (at most {@code max}), recording each attempt; returns how many were delivered. */
+    /**
+     * Sends what is due (at most {@code max}), recording each attempt; returns how many were
+     * delivered. The due rows are locked first, skipping those another instance holds, and read
+     * after the lock, so a row another instance sent or rescheduled meanwhile is left alone.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int deliverDue(int max) {
         Instant now = Instant.now();
-        List<Notification> due = em.createNamedQuery(Notification.FIND_DUE, Notification.class)
+        List<Long> candidates = em.createNamedQuery(Notification.FIND_DUE_IDS, Long.class)
                 .setParameter("now", now).setMaxResults(max).getResultList();
         int sent = 0;
-        for (Notification n : due) {
+        for (Long id : claim(candidates)) {
+            Notification n = em.find(Notification.class, id);
+            if (n == null || n.isSent() || n.getNextAttemptAt().isAfter(now)) {
+                continue;
+            }
             try {
                 send(n);
                 em.persist(n.sent(Instant.now()));
@@ -196,6 +206,25 @@ public class Notifications {
      */
     public void retryNow(Notification n) {
         n.retryNow(Instant.now());
+    }
+
+    /**
+     * Locks the still unsent rows among {@code ids} for this transaction, skipping rows locked by
+     * another (instance's) transaction; returns the ids locked. A native query: JPA has no SKIP
+     * LOCKED. The ids are numbers from the database, so they are written into the statement.
+     */
+    private List<Long> claim(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<?> locked = em.createNativeQuery(claimSql(ids)).getResultList();
+        return locked.stream().map(o -> ((Number) o).longValue()).toList();
+    }
+
+    /** The claiming statement; the same on PostgreSQL and H2 2.2 (both know SKIP LOCKED). */
+    static String claimSql(List<Long> ids) {
+        String in = ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+        return "SELECT id FROM notification WHERE id IN (" + in + ") AND sent_at IS NULL ORDER BY id FOR UPDATE SKIP LOCKED";
     }
 
     /** The failure as the mail system put it (exception types and messages, with the cause): no email content. */

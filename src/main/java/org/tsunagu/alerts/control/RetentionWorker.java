@@ -11,6 +11,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tsunagu.platform.Leases;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +24,8 @@ import java.util.logging.Logger;
  * Runs {@link AlertRetention} shortly after start (after one interval, at most one minute) and then
  * every TSUNAGU_RETENTION_INTERVAL (ISO-8601 duration, default PT1H): erasure is not urgent to the
  * second, but a portal that restarts often must still get to it. An invalid retention setting stops
- * the deployment rather than erasing by a wrong rule.
+ * the deployment rather than erasing by a wrong rule. With several instances, only the one holding
+ * the {@value #LEASE} lease runs it.
  */
 @Singleton
 @Startup
@@ -32,12 +34,16 @@ import java.util.logging.Logger;
 public class RetentionWorker {
 
     private static final Logger LOG = Logger.getLogger(RetentionWorker.class.getName());
+    static final String LEASE = "alerts.retention";
 
     @Resource
     ManagedScheduledExecutorService scheduler;
 
     @Inject
     AlertRetention retention;
+
+    @Inject
+    Leases leases;
 
     @Inject
     @ConfigProperty(name = "tsunagu.retention.interval", defaultValue = "PT1H")
@@ -59,6 +65,9 @@ public class RetentionWorker {
 
     void run() {
         try {
+            if (!leases.acquire(LEASE, Leases.forInterval(interval))) {
+                return;
+            }
             int done;
             do {
                 done = retention.anonymiseDue(Instant.now());
@@ -72,6 +81,11 @@ public class RetentionWorker {
     void stop() {
         if (task != null) {
             task.cancel(false);
+        }
+        try {
+            leases.releaseAll();
+        } catch (RuntimeException e) {
+            LOG.info(() -> "leases not released (" + e + "); they run out by themselves");
         }
     }
 }

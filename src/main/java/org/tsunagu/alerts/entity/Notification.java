@@ -28,6 +28,8 @@ import java.time.Instant;
 @Table(name = "notification")
 @NamedQuery(name = Notification.FIND_DUE,
         query = "SELECT n FROM Notification n WHERE n.sentAt IS NULL AND n.nextAttemptAt <= :now ORDER BY n.nextAttemptAt")
+@NamedQuery(name = Notification.FIND_DUE_IDS,
+        query = "SELECT n.id FROM Notification n WHERE n.sentAt IS NULL AND n.nextAttemptAt <= :now ORDER BY n.nextAttemptAt, n.id")
 @NamedQuery(name = Notification.FIND_UNSENT,
         query = "SELECT n FROM Notification n WHERE n.sentAt IS NULL AND n.attempts > 0 ORDER BY n.createdAt, n.id")
 @NamedQuery(name = Notification.FIND_UNSENT_IN_MUNICIPALITY,
@@ -36,6 +38,8 @@ import java.time.Instant;
 public class Notification {
 
     public static final String FIND_DUE = "Notification.findDue";
+    /** Ids only: the rows are locked (and then read) by {@code Notifications#deliverDue}. */
+    public static final String FIND_DUE_IDS = "Notification.findDueIds";
     public static final String FIND_UNSENT = "Notification.findUnsent";
     public static final String FIND_UNSENT_IN_MUNICIPALITY = "Notification.findUnsentInMunicipality";
     /** Longest error text kept (column size). */

@@ -81,7 +81,13 @@ public class SearchAdminResource {
     private static JsonObjectBuilder status(ResourceSearch.Status s) {
         JsonObjectBuilder b = Json.createObjectBuilder().add("generation", s.generation())
                 .add("documents", s.documents()).add("published", s.published()).add("rebuilding", s.rebuilding())
-                .add("analysis", s.analysis());
+                .add("analysis", s.analysis()).add("lastAppliedChange", s.lastAppliedChange())
+                .add("rememberedChange", s.rememberedChange());
+        if (s.latestChange() != null) {
+            b.add("latestChange", s.latestChange());
+        } else {
+            b.addNull("latestChange");
+        }
         if (s.lastRebuildAt() != null) {
             b.add("lastRebuildAt", s.lastRebuildAt().toString()).add("lastRebuildMillis", s.lastRebuildMillis());
         } else {

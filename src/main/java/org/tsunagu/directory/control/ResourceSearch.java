@@ -16,7 +16,11 @@ import org.tsunagu.directory.entity.Resource;
 import org.tsunagu.directory.entity.ResourceStatus;
 import org.tsunagu.directory.entity.SynonymGroup;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,6 +41,11 @@ import java.util.logging.Logger;
  * caller's next search already sees it. Town imports and synonym changes alter the analysis and trigger a rebuild in the
  * background while the old index keeps answering; changes made during a rebuild are replayed on
  * the new index before anyone can miss them.
+ *
+ * <p>Several instances: every edit also writes the index change log ({@link IndexChanges}) in its
+ * transaction; {@link #poll()} (run by {@link IndexPoller}) applies the entries written by other
+ * instances through the same worker, and the {@link ChangeCursor} watermark is remembered in the
+ * index directory, so a restarted instance catches up on what it missed instead of rebuilding.
  */
 @ApplicationScoped
 public class ResourceSearch {
@@ -46,9 +55,17 @@ public class ResourceSearch {
     static final Duration WAIT_FOR_INDEX = Duration.ofSeconds(5);
     private static final Logger LOG = Logger.getLogger(ResourceSearch.class.getName());
 
+    /** The file in the index directory that holds the change log watermark. */
+    static final String REMEMBERED = "APPLIED_CHANGE";
+    /** Log entries read per poll. */
+    static final int POLL_LIMIT = 2_000;
+    /** A hole in the log older than this is a rolled-back edit (see {@link ChangeCursor}). */
+    static final Duration GRACE = Duration.ofMinutes(10);
+
     /** What an admin sees of the index. */
     public record Status(String generation, int documents, long published, boolean rebuilding,
-                         Instant lastRebuildAt, Long lastRebuildMillis, String analysis) {
+                         Instant lastRebuildAt, Long lastRebuildMillis, String analysis,
+                         long lastAppliedChange, Long latestChange, long rememberedChange) {
     }
 
     @PersistenceContext
@@ -59,6 +76,9 @@ public class ResourceSearch {
 
     @Inject
     IndexReads reads;
+
+    @Inject
+    IndexChanges log;
 
     @Inject
     @ConfigProperty(name = "tsunagu.index.dir")
@@ -79,6 +99,7 @@ public class ResourceSearch {
     private final AtomicBoolean rebuildAgain = new AtomicBoolean();
     private volatile Instant lastRebuildAt;
     private volatile Long lastRebuildMillis;
+    private volatile ChangeCursor cursor;
 
     /**
      * Opens the index at start: a missing or unreadable index is rebuilt before the portal answers; one
@@ -91,6 +112,10 @@ public class ResourceSearch {
         SearchSchema schema = schema();
         ResourceIndex opened = ResourceIndex.open(Path.of(indexDir), schema);
         opened.cacheAnswers(cacheSize);
+        Long remembered = remembered();
+        ChangeCursor.Start from = ChangeCursor.start(remembered, log.oldest(), log.latest());
+        cursor = new ChangeCursor(from == ChangeCursor.Start.CATCH_UP && opened.openedAs() == ResourceIndex.State.READY
+                ? remembered : log.settled(Instant.now().minus(GRACE)));
         index = opened;
         switch (opened.openedAs()) {
             case MISSING -> {
@@ -107,6 +132,18 @@ public class ResourceSearch {
                 rebuildInBackground();
             }
             case READY -> {
+                if (from == ChangeCursor.Start.REBUILD) {
+                    LOG.info(() -> "search index remembers change " + remembered + ", which the change log cannot"
+                            + " continue from: rebuilding in the background");
+                    rebuildInBackground();
+                    return;
+                }
+                long start = cursor.highest();
+                for (int round = 0; round < 100 && poll(); round++) {
+                    // catching up on what other instances changed while this one was down
+                }
+                LOG.info(() -> "search index caught up on the change log: remembered " + start + ", applied up to "
+                        + cursor.highest() + ", watermark " + cursor.watermark());
                 long published = countPublished();
                 if (opened.size() != published) {
                     LOG.info(() -> "search index holds " + opened.size() + " resources, the database " + published
@@ -135,8 +172,9 @@ public class ResourceSearch {
 
     public Status status() {
         ResourceIndex i = index();
+        ChangeCursor c = cursor;
         return new Status(i.generation(), i.size(), countPublished(), rebuilding.get(), lastRebuildAt,
-                lastRebuildMillis, i.schema().version());
+                lastRebuildMillis, i.schema().version(), c.highest(), log.latest(), c.watermark());
     }
 
     private ResourceIndex index() {
@@ -160,6 +198,67 @@ public class ResourceSearch {
         }
         long ticket = changed(event.ids());
         awaitApplied(ticket, WAIT_FOR_INDEX);
+    }
+
+    /** After the commit: the log entries of a change this instance applies itself need no second pass. */
+    void onChangesLogged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChangesLogged event) {
+        ChangeCursor c = cursor;
+        if (c != null) {
+            c.applied(event.entries());
+        }
+    }
+
+    /**
+     * Applies the change log entries this instance has not applied yet (other instances' edits),
+     * waiting until they are in the index, then moves and remembers the watermark. Returns whether
+     * there were any, so a caller catching up knows to call again.
+     */
+    public boolean poll() {
+        ChangeCursor c = cursor;
+        if (index == null || c == null) {
+            return false;
+        }
+        List<ChangeCursor.Entry> rows = log.after(c.watermark(), POLL_LIMIT);
+        List<ChangeCursor.Entry> fresh = c.unapplied(rows);
+        if (!fresh.isEmpty()) {
+            if (fresh.stream().anyMatch(e -> e.resourceId() == null)) {
+                rebuildInBackground(); // reads everything committed from now on
+            } else {
+                Set<Long> ids = new LinkedHashSet<>();
+                fresh.forEach(e -> ids.add(e.resourceId()));
+                if (!awaitApplied(changed(ids), WAIT_FOR_INDEX)) {
+                    return false; // not yet written: the next poll reads them again
+                }
+            }
+            c.applied(fresh.stream().map(ChangeCursor.Entry::id).toList());
+        }
+        if (c.advance(rows, Instant.now().minus(GRACE)) && !rebuilding.get()) {
+            remember(c.watermark());
+        }
+        return !fresh.isEmpty();
+    }
+
+    /** The watermark this index remembers, or null when it remembers none (or it is unreadable). */
+    private Long remembered() {
+        Path file = Path.of(indexDir).resolve(REMEMBERED);
+        try {
+            return Files.exists(file) ? Long.valueOf(Files.readString(file, StandardCharsets.UTF_8).strip()) : null;
+        } catch (IOException | NumberFormatException e) {
+            LOG.log(Level.WARNING, "cannot read " + file + "; the index will be rebuilt", e);
+            return null;
+        }
+    }
+
+    /** Writes the watermark beside the index (atomically: a crash leaves the old or the new value). */
+    private void remember(long watermark) {
+        Path dir = Path.of(indexDir);
+        Path tmp = dir.resolve(REMEMBERED + ".tmp");
+        try {
+            Files.writeString(tmp, Long.toString(watermark), StandardCharsets.UTF_8);
+            Files.move(tmp, dir.resolve(REMEMBERED), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "cannot remember the applied change " + watermark + " in " + dir, e);
+        }
     }
 
     void onTownsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) TownsChanged event) {
@@ -191,21 +290,22 @@ public class ResourceSearch {
     }
 
     /** Waits until every change queued up to the ticket is in the index, or the time is up. */
-    void awaitApplied(long ticket, Duration limit) {
+    boolean awaitApplied(long ticket, Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
         synchronized (pending) {
             while (applied < ticket) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    return;
+                    return false;
                 }
                 try {
                     pending.wait(Math.max(1, left / 1_000_000));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    return;
+                    return false;
                 }
             }
+            return true;
         }
     }
 
@@ -280,6 +380,8 @@ public class ResourceSearch {
         synchronized (pending) {
             changedDuringRebuild.clear();
         }
+        // the log entries up to here are in what the rebuild reads (those since are polled or replayed)
+        long watermark = cursor == null ? 0 : cursor.watermark();
         ResourceIndex.Rebuild build = index.rebuild(schema);
         try {
             long after = Long.MIN_VALUE;
@@ -310,6 +412,7 @@ public class ResourceSearch {
         if (!replay.isEmpty()) {
             changed(replay);
         }
+        remember(watermark);
     }
 
     /** The analysis as the database defines it now: its towns and the synonym groups. */

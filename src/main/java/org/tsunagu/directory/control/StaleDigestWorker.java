@@ -11,6 +11,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tsunagu.platform.Leases;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +22,8 @@ import java.util.logging.Logger;
 
 /**
  * Looks every few hours (TSUNAGU_DIGEST_INTERVAL, default PT6H) whether this month's stale digest
- * is still due for a center; the first look of a month sends it.
+ * is still due for a center; the first look of a month sends it. With several instances, only the
+ * one holding the {@value #LEASE} lease looks (the per-center claim rows keep it once a month anyway).
  */
 @Singleton
 @Startup
@@ -30,12 +32,16 @@ import java.util.logging.Logger;
 public class StaleDigestWorker {
 
     private static final Logger LOG = Logger.getLogger(StaleDigestWorker.class.getName());
+    static final String LEASE = "directory.stale-digest";
 
     @Resource
     ManagedScheduledExecutorService scheduler;
 
     @Inject
     StaleDigest digest;
+
+    @Inject
+    Leases leases;
 
     @Inject
     @ConfigProperty(name = "tsunagu.digest.interval", defaultValue = "PT6H")
@@ -51,7 +57,9 @@ public class StaleDigestWorker {
 
     void round() {
         try {
-            digest.sendDue(Instant.now());
+            if (leases.acquire(LEASE, Leases.forInterval(Duration.ofSeconds(Math.max(60, interval.toSeconds()))))) {
+                digest.sendDue(Instant.now());
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "stale digest round failed; the next round retries", e);
         }
@@ -61,6 +69,11 @@ public class StaleDigestWorker {
     void stop() {
         if (task != null) {
             task.cancel(false);
+        }
+        try {
+            leases.releaseAll();
+        } catch (RuntimeException e) {
+            LOG.info(() -> "leases not released (" + e + "); they run out by themselves");
         }
     }
 }

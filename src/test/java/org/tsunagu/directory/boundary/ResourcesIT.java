@@ -171,6 +171,74 @@ class ResourcesIT extends PortalIT {
         System.out.println("created resource searchable after " + visible.toMillis() + " ms");
     }
 
+    JsonObject indexStatus() {
+        Api.Reply r = admin.get("api/v1/search/index");
+        assertEquals(200, r.status(), r::toString);
+        return r.json();
+    }
+
+    long latestChange() {
+        JsonObject s = indexStatus();
+        return s.isNull("latestChange") ? 0 : s.getJsonNumber("latestChange").longValue();
+    }
+
+    /** Waits until the poller has applied every change log entry (lastAppliedChange == latestChange). */
+    JsonObject untilCaughtUp() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            JsonObject s = indexStatus();
+            if (!s.isNull("latestChange")
+                    && s.getJsonNumber("lastAppliedChange").longValue() == s.getJsonNumber("latestChange").longValue()) {
+                return s;
+            }
+            assertTrue(System.nanoTime() < deadline, () -> "the index did not catch up with the change log: " + s);
+            sleep(100);
+        }
+    }
+
+    @Test
+    void every_edit_writes_the_index_change_log_and_the_index_keeps_up_with_it() {
+        Api core = anonymous.asDemo("core");
+        long before = latestChange();
+        String name = unique("つなぐ変更記録サロン");
+        Api.Reply created = core.postJson("api/v1/resources", "{\"name\":\"" + name + "\",\"category\":\"salon\","
+                + "\"address\":\"ひだまり市緑が丘二丁目3-3\"}");
+        assertEquals(201, created.status(), created::toString);
+        long id = created.json().getJsonNumber("id").longValue();
+        long afterCreate = latestChange();
+        assertTrue(afterCreate > before, "a create writes a change log entry: " + before + " → " + afterCreate);
+
+        Api.Reply put = core.putJson("api/v1/resources/" + id, "{\"name\":\"" + name + "改\",\"category\":\"salon\","
+                + "\"address\":\"ひだまり市緑が丘二丁目3-3\",\"version\":" + created.json().getJsonNumber("version") + "}");
+        assertEquals(200, put.status(), put::toString);
+        long afterUpdate = latestChange();
+        assertTrue(afterUpdate > afterCreate, "an update writes a change log entry");
+
+        Api.Reply invalid = core.putJson("api/v1/resources/" + id, "{\"name\":\"\",\"category\":\"salon\","
+                + "\"address\":\"ひだまり市緑が丘二丁目3-3\",\"version\":" + put.json().getJsonNumber("version") + "}");
+        assertEquals(400, invalid.status(), invalid::toString);
+        assertEquals(afterUpdate, latestChange(), "a refused edit writes nothing");
+
+        assertEquals(204, core.delete("api/v1/resources/" + id).status());
+        long afterArchive = latestChange();
+        assertTrue(afterArchive > afterUpdate, "an archive writes a change log entry");
+
+        Api.Reply imported = core.post("api/v1/imports/resources?format=tsunagu", "text/csv",
+                ("external_id,name,category,address\n" + unique("it-clog-") + "," + unique("つなぐ取込記録")
+                        + ",salon,ひだまり市緑が丘二丁目3-3\n").getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, imported.status(), imported::toString);
+        assertTrue(latestChange() > afterArchive, "an import writes a change log entry");
+
+        JsonObject caughtUp = untilCaughtUp();
+        assertTrue(caughtUp.getJsonNumber("rememberedChange").longValue()
+                <= caughtUp.getJsonNumber("lastAppliedChange").longValue(), caughtUp::toString);
+        sleep(2_500); // a few polls later nothing has drifted
+        JsonObject later = indexStatus();
+        assertEquals(later.getJsonNumber("latestChange").longValue(), later.getJsonNumber("lastAppliedChange").longValue(),
+                later::toString);
+        assertEquals(later.getInt("published"), later.getInt("documents"), later::toString);
+    }
+
     @Test
     void drafts_stay_hidden_and_staff_edit_only_their_catchment() {
         String username = unique("minami");
