@@ -7,6 +7,8 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -14,12 +16,15 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
  * The one database of the portal and its schema. The datasource is defined here with MicroProfile
  * Config placeholders, so the embedded H2 file database (default) and PostgreSQL (production) differ
  * only in environment variables. Flyway migrates at boot, before anything else touches the database.
+ * Before that, {@link StartGuard} refuses a production start with a public default secret, so the
+ * deployment fails before a database is created or migrated with it.
  */
 @DataSourceDefinition(
         name = Database.JNDI_NAME,
@@ -49,6 +54,7 @@ public class Database {
 
     @PostConstruct
     void migrate() {
+        refuseKnownSecrets();
         awaitDatabase();
         MigrateResult result = Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
@@ -57,6 +63,23 @@ public class Database {
                 .migrate();
         LOG.info(() -> "database schema at version " + result.targetSchemaVersion
                 + " (" + result.migrationsExecuted + " migrations applied now)");
+    }
+
+    private void refuseKnownSecrets() {
+        Config config = ConfigProvider.getConfig();
+        String url = config.getOptionalValue("tsunagu.db.url", String.class).orElse("");
+        boolean demo = config.getOptionalValue("tsunagu.demo", Boolean.class).orElse(true);
+        List<String> reasons = StartGuard.refusals(url,
+                config.getOptionalValue("tsunagu.db.password", String.class).orElse(""), demo,
+                config.getOptionalValue("tsunagu.admin.password", String.class));
+        if (!reasons.isEmpty()) {
+            reasons.forEach(reason -> LOG.severe("refusing to start: " + reason));
+            throw new IllegalStateException("refusing to start: " + String.join("; ", reasons));
+        }
+        if (demo && StartGuard.postgres(url)) {
+            LOG.warning("demo profile on PostgreSQL: the demo accounts' passwords are public; "
+                    + "set TSUNAGU_DEMO=false for a real deployment");
+        }
     }
 
     private void awaitDatabase() {
