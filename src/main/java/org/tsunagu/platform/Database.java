@@ -16,15 +16,14 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.List;
 import java.util.logging.Logger;
 
 /**
  * The one database of the portal and its schema. The datasource is defined here with MicroProfile
  * Config placeholders, so the embedded H2 file database (default) and PostgreSQL (production) differ
  * only in environment variables. Flyway migrates at boot, before anything else touches the database.
- * Before that, {@link StartGuard} refuses a production start with a public default secret, so the
- * deployment fails before a database is created or migrated with it.
+ * Before that, {@link StartGuard} refuses a production start with a public default secret (already
+ * checked by {@link RefuseDefaultSecrets} before JPA's first login; again here, before Flyway).
  */
 @DataSourceDefinition(
         name = Database.JNDI_NAME,
@@ -66,17 +65,10 @@ public class Database {
     }
 
     private void refuseKnownSecrets() {
-        Config config = ConfigProvider.getConfig();
-        String url = config.getOptionalValue("tsunagu.db.url", String.class).orElse("");
-        boolean demo = config.getOptionalValue("tsunagu.demo", Boolean.class).orElse(true);
-        List<String> reasons = StartGuard.refusals(url,
-                config.getOptionalValue("tsunagu.db.password", String.class).orElse(""), demo,
-                config.getOptionalValue("tsunagu.admin.password", String.class));
-        if (!reasons.isEmpty()) {
-            reasons.forEach(reason -> LOG.severe("refusing to start: " + reason));
-            throw new IllegalStateException("refusing to start: " + String.join("; ", reasons));
-        }
-        if (demo && StartGuard.postgres(url)) {
+        Config config = ConfigProvider.getConfig(getClass().getClassLoader());
+        RefuseDefaultSecrets.enforce(config);
+        if (config.getOptionalValue("tsunagu.demo", Boolean.class).orElse(true)
+                && StartGuard.postgres(config.getOptionalValue("tsunagu.db.url", String.class).orElse(""))) {
             LOG.warning("demo profile on PostgreSQL: the demo accounts' passwords are public; "
                     + "set TSUNAGU_DEMO=false for a real deployment");
         }
