@@ -57,7 +57,7 @@ stop_server() {
     rm -rf "$DATA"
 }
 trap stop_server EXIT
-TSUNAGU_DATA_DIR=$DATA TSUNAGU_DEMO=false TSUNAGU_ADMIN_PASSWORD=$PASSWORD \
+TSUNAGU_DATA_DIR=$DATA TSUNAGU_DEMO=false TSUNAGU_ADMIN_PASSWORD=$PASSWORD TSUNAGU_DB_PASSWORD=$PASSWORD \
     java $HEAP -Dtsunagu.search.cache=0 -jar target/payara-micro.jar --nohazelcast --port "$PORT" --contextroot / \
     --prebootcommandfile config/pre-boot-commands.asadmin --postbootcommandfile config/post-boot-commands.asadmin \
     --deploy target/tsunagu.war >"$OUT/payara.log" 2>&1 &

@@ -18,6 +18,7 @@ import org.tsunagu.areas.entity.Center;
 import org.tsunagu.areas.entity.Municipality;
 import org.tsunagu.directory.control.ImportResult;
 import org.tsunagu.directory.control.ResourceImport;
+import org.tsunagu.platform.StartGuard;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,7 +41,7 @@ public class FirstStart {
 
     public static final String DEMO_MUNICIPALITY = "990001";
     /** Demo accounts, documented in the README; created only in the demo profile. */
-    public static final String DEMO_PASSWORD = "tsunagu-demo-2026";
+    public static final String DEMO_PASSWORD = StartGuard.DEMO_PASSWORD;
     private static final Logger LOG = Logger.getLogger(FirstStart.class.getName());
 
     @Inject
@@ -80,9 +81,11 @@ public class FirstStart {
         if (demo) {
             loadDemo();
         } else {
-            String password = adminPassword.filter(p -> !p.isBlank()).orElseThrow(() -> new IllegalStateException(
-                    "TSUNAGU_ADMIN_PASSWORD must be set for the first start without demo data (TSUNAGU_DEMO=false)"));
-            accounts.create("admin", password, Role.ADMIN, null, null);
+            StartGuard.firstStartRefusal(demo, adminPassword).ifPresent(reason -> {
+                LOG.severe("refusing the first start: " + reason);
+                throw new IllegalStateException(reason);
+            });
+            accounts.create("admin", adminPassword.orElseThrow(), Role.ADMIN, null, null);
             LOG.info("first start: created the admin account");
         }
     }

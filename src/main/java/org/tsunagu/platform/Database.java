@@ -7,6 +7,8 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -20,6 +22,8 @@ import java.util.logging.Logger;
  * The one database of the portal and its schema. The datasource is defined here with MicroProfile
  * Config placeholders, so the embedded H2 file database (default) and PostgreSQL (production) differ
  * only in environment variables. Flyway migrates at boot, before anything else touches the database.
+ * Before that, {@link StartGuard} refuses a production start with a public default secret (already
+ * checked by {@link RefuseDefaultSecrets} before JPA's first login; again here, before Flyway).
  */
 @DataSourceDefinition(
         name = Database.JNDI_NAME,
@@ -49,6 +53,7 @@ public class Database {
 
     @PostConstruct
     void migrate() {
+        refuseKnownSecrets();
         awaitDatabase();
         MigrateResult result = Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
@@ -57,6 +62,16 @@ public class Database {
                 .migrate();
         LOG.info(() -> "database schema at version " + result.targetSchemaVersion
                 + " (" + result.migrationsExecuted + " migrations applied now)");
+    }
+
+    private void refuseKnownSecrets() {
+        Config config = ConfigProvider.getConfig(getClass().getClassLoader());
+        RefuseDefaultSecrets.enforce(config);
+        if (config.getOptionalValue("tsunagu.demo", Boolean.class).orElse(true)
+                && StartGuard.postgres(config.getOptionalValue("tsunagu.db.url", String.class).orElse(""))) {
+            LOG.warning("demo profile on PostgreSQL: the demo accounts' passwords are public; "
+                    + "set TSUNAGU_DEMO=false for a real deployment");
+        }
     }
 
     private void awaitDatabase() {

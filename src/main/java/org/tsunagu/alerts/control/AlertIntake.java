@@ -139,16 +139,17 @@ public class AlertIntake {
         return ((Number) em.createNativeQuery(sql).getSingleResult()).longValue();
     }
 
+    /** Asks the connection once; a failed look is not remembered, so PostgreSQL is never taken for H2 for good. */
     private boolean isPostgres() {
         Boolean p = postgres;
         if (p == null) {
             try {
                 Connection c = em.unwrap(Connection.class);
                 p = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+                postgres = p;
             } catch (SQLException | RuntimeException e) {
-                p = Boolean.FALSE;
+                return false;
             }
-            postgres = p;
         }
         return p;
     }

@@ -1,0 +1,118 @@
+package org.tsunagu.platform;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tsunagu.Api;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The production profile as an operator starts it (docs/operations.md), which Arquillian cannot do
+ * because its Payara inherits one fixed environment: Payara Micro is started here as a process with
+ * the environment of each case, against the empty database {@code tsunagu_production} of the
+ * throwaway PostgreSQL. Runs only in the failsafe execution {@code postgres}.
+ */
+class ProductionStartIT {
+
+    static final String ADMIN_PASSWORD = "production-admin-7f3k9q";
+
+    Process payara;
+    Path log;
+
+    @BeforeEach
+    void postgres() {
+        Assumptions.assumeTrue(StartGuard.postgres(System.getenv("TSUNAGU_DB_URL")),
+                "runs only in the failsafe execution postgres (TSUNAGU_DB_URL)");
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (payara != null) {
+            payara.destroy();
+            if (!payara.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                payara.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void a_default_database_password_stops_the_deployment_with_a_clear_line() throws Exception {
+        int port = start(Map.of("TSUNAGU_DB_PASSWORD", StartGuard.EMBEDDED_DB_PASSWORD));
+        String text = Files.readString(log);
+        assertTrue(text.contains("refusing to start: TSUNAGU_DB_PASSWORD is the public default"), "log: " + log);
+        assertEquals(503, new Api(base(port)).get("health").status(), "not healthy");
+        assertEquals(404, new Api(base(port)).get("api/v1/centers").status(), "nothing is deployed");
+    }
+
+    @Test
+    void production_on_postgres_migrates_and_creates_only_admin() throws Exception {
+        int port = start(Map.of("TSUNAGU_DB_PASSWORD", System.getenv("TSUNAGU_DB_PASSWORD"),
+                "TSUNAGU_ADMIN_PASSWORD", ADMIN_PASSWORD));
+        String text = Files.readString(log);
+        assertFalse(text.contains("refusing"), "log: " + log);
+        Api api = new Api(URI.create("http://127.0.0.1:" + port + "/api/v1/"));
+        Api.Reply health = new Api(base(port)).get("health");
+        assertEquals(200, health.status(), health::toString);
+        Api.Reply audit = api.as("admin", ADMIN_PASSWORD).get("audit");
+        assertEquals(200, audit.status(), audit::toString);
+        assertEquals(401, api.asDemo("admin").get("audit").status(), "the demo password is not admin's");
+        assertEquals(401, api.asDemo("core").get("audit").status(), "no demo accounts");
+        Api.Reply centers = api.get("centers?municipality=990001");
+        assertTrue(centers.status() == 404 || centers.body().trim().equals("[]"), "no demo data: " + centers);
+    }
+
+    /** Starts Payara Micro in the production profile and waits until it is up (deployed or not). */
+    int start(Map<String, String> secrets) throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        Path dir = Files.createDirectories(Path.of("target", "production-start"));
+        log = Files.createTempFile(dir, "payara-", ".log");
+        String url = System.getenv("TSUNAGU_DB_URL");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar",
+                System.getProperty("payara.microJar"), "--nohazelcast", "--port", String.valueOf(port),
+                "--contextroot", "/",
+                "--prebootcommandfile", System.getProperty("tsunagu.config") + "/pre-boot-commands.asadmin",
+                "--postbootcommandfile", System.getProperty("tsunagu.config") + "/post-boot-commands.asadmin",
+                "--deploy", System.getProperty("tsunagu.war")));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = pb.environment();
+        env.put("TSUNAGU_DEMO", "false");
+        env.put("TSUNAGU_DB_URL", url.substring(0, url.lastIndexOf('/') + 1) + "tsunagu_production");
+        env.put("TSUNAGU_DATA_DIR", Files.createTempDirectory(dir, "data-").toAbsolutePath().toString());
+        env.remove("TSUNAGU_ADMIN_PASSWORD");
+        env.putAll(secrets);
+        payara = pb.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!payara.isAlive()) {
+                throw new AssertionError("Payara Micro exited; log: " + log);
+            }
+            if (Files.readString(log).contains(" ready in ")) {
+                return port;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("Payara Micro not up within 240 s; log: " + log);
+    }
+
+    static URI base(int port) {
+        return URI.create("http://127.0.0.1:" + port + "/");
+    }
+}
