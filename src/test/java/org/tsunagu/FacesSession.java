@@ -38,12 +38,26 @@ public final class FacesSession {
     }
 
     private final URI root;
+    private final CookieManager cookies;
     private final HttpClient http;
 
     public FacesSession(URI root) {
+        this(root, new CookieManager());
+    }
+
+    private FacesSession(URI root, CookieManager cookies) {
         this.root = root;
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL)
+        this.cookies = cookies;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /**
+     * The same browser (its cookies) talking to another server of the same host, as behind a load
+     * balancer that moved it to another instance.
+     */
+    public FacesSession at(URI otherRoot) {
+        return new FacesSession(otherRoot, cookies);
     }
 
     public static FacesSession loggedIn(URI root, String user, String password) {

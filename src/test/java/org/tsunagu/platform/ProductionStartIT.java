@@ -5,14 +5,13 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tsunagu.Api;
+import org.tsunagu.PayaraProcess;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +29,7 @@ class ProductionStartIT {
 
     static final String ADMIN_PASSWORD = "production-admin-7f3k9q";
 
-    Process payara;
+    PayaraProcess payara;
     Path log;
 
     @BeforeEach
@@ -42,10 +41,7 @@ class ProductionStartIT {
     @AfterEach
     void stop() throws InterruptedException {
         if (payara != null) {
-            payara.destroy();
-            if (!payara.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                payara.destroyForcibly();
-            }
+            payara.stop();
         }
     }
 
@@ -77,39 +73,17 @@ class ProductionStartIT {
 
     /** Starts Payara Micro in the production profile and waits until it is up (deployed or not). */
     int start(Map<String, String> secrets) throws IOException, InterruptedException {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
-        Path dir = Files.createDirectories(Path.of("target", "production-start"));
-        log = Files.createTempFile(dir, "payara-", ".log");
         String url = System.getenv("TSUNAGU_DB_URL");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar",
-                System.getProperty("payara.microJar"), "--nohazelcast", "--port", String.valueOf(port),
-                "--contextroot", "/",
-                "--prebootcommandfile", System.getProperty("tsunagu.config") + "/pre-boot-commands.asadmin",
-                "--postbootcommandfile", System.getProperty("tsunagu.config") + "/post-boot-commands.asadmin",
-                "--deploy", System.getProperty("tsunagu.war")));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        Map<String, String> env = pb.environment();
+        Map<String, String> env = new HashMap<>();
         env.put("TSUNAGU_DEMO", "false");
         env.put("TSUNAGU_DB_URL", url.substring(0, url.lastIndexOf('/') + 1) + "tsunagu_production");
-        env.put("TSUNAGU_DATA_DIR", Files.createTempDirectory(dir, "data-").toAbsolutePath().toString());
-        env.remove("TSUNAGU_ADMIN_PASSWORD");
+        env.put("TSUNAGU_DATA_DIR", Files.createTempDirectory(Files.createDirectories(Path.of("target", "production-start")),
+                "data-").toAbsolutePath().toString());
+        env.put("TSUNAGU_ADMIN_PASSWORD", null);
         env.putAll(secrets);
-        payara = pb.start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!payara.isAlive()) {
-                throw new AssertionError("Payara Micro exited; log: " + log);
-            }
-            if (Files.readString(log).contains(" ready in ")) {
-                return port;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("Payara Micro not up within 240 s; log: " + log);
+        payara = new PayaraProcess("production", List.of("--nohazelcast"), env).start();
+        log = payara.log();
+        return payara.port();
     }
 
     static URI base(int port) {
