@@ -10,6 +10,14 @@ function setup(thread)
     table.insert(threads, thread)
 end
 
+-- SEARCH_THINK_MS: pause of each connection between its requests (soak.sh: residents at their own
+-- pace); unset or 0 = closed loop, as fast as the server answers (search-benchmark.sh).
+local think = tonumber(os.getenv("SEARCH_THINK_MS") or "0") or 0
+
+function delay()
+    return think
+end
+
 local paths = {}
 local i = 0
 
