@@ -79,7 +79,8 @@ start)
         -c "CREATE ROLE tsunagu LOGIN PASSWORD '$password'" \
         -c "CREATE DATABASE tsunagu OWNER tsunagu" \
         -c "CREATE DATABASE tsunagu_production OWNER tsunagu" \
-        -c "CREATE DATABASE tsunagu_cluster OWNER tsunagu"
+        -c "CREATE DATABASE tsunagu_cluster OWNER tsunagu" \
+        -c "CREATE DATABASE tsunagu_privacy OWNER tsunagu"
     echo "[postgres] database tsunagu ready on jdbc:postgresql://127.0.0.1:$port/tsunagu"
     ;;
 stop)
