@@ -2,8 +2,8 @@
 # A throwaway PostgreSQL cluster for the PostgreSQL run of the ITs (failsafe execution "postgres").
 # `mvn verify` calls "start" before the ITs and "stop" after them. Every build gets a new cluster
 # (initdb into a fresh directory under /tmp), listening on 127.0.0.1 only, with the role "tsunagu" and
-# the databases "tsunagu" (the ITs), "tsunagu_production" (ProductionStartIT) and "tsunagu_cluster"
-# (ClusterIT). Uses Debian's PostgreSQL (apt-get install postgresql; .ci/run installs it).
+# the databases "tsunagu" (the ITs), "tsunagu_production" (ProductionStartIT), "tsunagu_cluster"
+# (ClusterIT) and "tsunagu_privacy" (AlertPrivacyIT). Uses Debian's PostgreSQL (apt-get install postgresql; .ci/run installs it).
 # PostgreSQL refuses to run as root: as root the cluster runs as the system user "postgres"
 # (or "nobody" when that does not exist).
 #
@@ -79,7 +79,8 @@ start)
         -c "CREATE ROLE tsunagu LOGIN PASSWORD '$password'" \
         -c "CREATE DATABASE tsunagu OWNER tsunagu" \
         -c "CREATE DATABASE tsunagu_production OWNER tsunagu" \
-        -c "CREATE DATABASE tsunagu_cluster OWNER tsunagu"
+        -c "CREATE DATABASE tsunagu_cluster OWNER tsunagu" \
+        -c "CREATE DATABASE tsunagu_privacy OWNER tsunagu"
     echo "[postgres] database tsunagu ready on jdbc:postgresql://127.0.0.1:$port/tsunagu"
     ;;
 stop)

@@ -5,6 +5,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.persistence.sessions.Session;
 import org.eclipse.persistence.sessions.SessionCustomizer;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -26,11 +27,14 @@ public class RefuseDefaultSecrets implements SessionCustomizer {
 
     /** Logs every reason and throws when {@link StartGuard} refuses these settings. */
     static void enforce(Config config) {
-        List<String> reasons = StartGuard.refusals(
-                config.getOptionalValue("tsunagu.db.url", String.class).orElse(""),
+        String url = config.getOptionalValue("tsunagu.db.url", String.class).orElse("");
+        boolean demo = config.getOptionalValue("tsunagu.demo", Boolean.class).orElse(true);
+        List<String> reasons = new ArrayList<>(StartGuard.refusals(url,
                 config.getOptionalValue("tsunagu.db.password", String.class).orElse(""),
-                config.getOptionalValue("tsunagu.demo", Boolean.class).orElse(true),
-                config.getOptionalValue("tsunagu.admin.password", String.class));
+                demo,
+                config.getOptionalValue("tsunagu.admin.password", String.class)));
+        StartGuard.alertKeyRefusal(url, demo, config.getOptionalValue("tsunagu.alert.keys", String.class))
+                .ifPresent(reasons::add);
         if (!reasons.isEmpty()) {
             reasons.forEach(reason -> LOG.severe("refusing to start: " + reason));
             throw new IllegalStateException("refusing to start: " + String.join("; ", reasons));

@@ -57,6 +57,29 @@ public final class StartGuard {
     }
 
     /**
+     * Why the alert encryption keys (TSUNAGU_ALERT_KEYS) do not allow a start: a key ring that does
+     * not parse is refused in every profile (the portal could not read what it wrote), a missing one
+     * in production (personal data would otherwise be written under a key generated on one machine).
+     */
+    public static Optional<String> alertKeyRefusal(String dbUrl, boolean demo, Optional<String> keys) {
+        Optional<String> ring = keys.filter(k -> !k.isBlank());
+        if (ring.isPresent()) {
+            try {
+                FieldCipher.parse(ring.get());
+                return Optional.empty();
+            } catch (IllegalArgumentException e) {
+                return Optional.of(e.getMessage());
+            }
+        }
+        if (production(dbUrl, demo)) {
+            return Optional.of("TSUNAGU_ALERT_KEYS is empty; a production start ("
+                    + (postgres(dbUrl) ? "the database is PostgreSQL" : "TSUNAGU_DEMO=false")
+                    + ") needs the key ring that encrypts alerts' personal data (docs/security.md)");
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Why the first start (a database without accounts) must not go on: without demo data the only
      * account is {@code admin}, whose password has to come from {@code TSUNAGU_ADMIN_PASSWORD}.
      */

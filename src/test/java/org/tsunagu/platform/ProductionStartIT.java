@@ -31,6 +31,7 @@ class ProductionStartIT {
 
     PayaraProcess payara;
     Path log;
+    String payaraDataDir;
 
     @BeforeEach
     void postgres() {
@@ -50,6 +51,20 @@ class ProductionStartIT {
         int port = start(Map.of("TSUNAGU_DB_PASSWORD", StartGuard.EMBEDDED_DB_PASSWORD));
         String text = Files.readString(log);
         assertTrue(text.contains("refusing to start: TSUNAGU_DB_PASSWORD is the public default"), "log: " + log);
+        assertEquals(503, new Api(base(port)).get("health").status(), "not healthy");
+        assertEquals(404, new Api(base(port)).get("api/v1/centers").status(), "nothing is deployed");
+    }
+
+    @Test
+    void a_missing_alert_key_ring_stops_the_deployment_with_a_clear_line() throws Exception {
+        Map<String, String> secrets = new HashMap<>();
+        secrets.put("TSUNAGU_DB_PASSWORD", System.getenv("TSUNAGU_DB_PASSWORD"));
+        secrets.put("TSUNAGU_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        secrets.put("TSUNAGU_ALERT_KEYS", null);
+        int port = start(secrets);
+        String text = Files.readString(log);
+        assertTrue(text.contains("refusing to start: TSUNAGU_ALERT_KEYS is empty"), "log: " + log);
+        assertFalse(Files.exists(Path.of(payaraDataDir, "alert-keys")), "no key generated outside the demo profile");
         assertEquals(503, new Api(base(port)).get("health").status(), "not healthy");
         assertEquals(404, new Api(base(port)).get("api/v1/centers").status(), "nothing is deployed");
     }
@@ -77,8 +92,9 @@ class ProductionStartIT {
         Map<String, String> env = new HashMap<>();
         env.put("TSUNAGU_DEMO", "false");
         env.put("TSUNAGU_DB_URL", url.substring(0, url.lastIndexOf('/') + 1) + "tsunagu_production");
-        env.put("TSUNAGU_DATA_DIR", Files.createTempDirectory(Files.createDirectories(Path.of("target", "production-start")),
-                "data-").toAbsolutePath().toString());
+        payaraDataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "production-start")),
+                "data-").toAbsolutePath().toString();
+        env.put("TSUNAGU_DATA_DIR", payaraDataDir);
         env.put("TSUNAGU_ADMIN_PASSWORD", null);
         env.putAll(secrets);
         payara = new PayaraProcess("production", List.of("--nohazelcast"), env).start();

@@ -80,4 +80,18 @@ class StartGuardTest {
         }
         assertEquals(StartGuard.EMBEDDED_DB_PASSWORD, defaults.getProperty("tsunagu.db.password"));
     }
+
+    @Test
+    void production_refuses_a_missing_alert_key_ring_the_demo_generates_one() {
+        String ring = "k1:" + FieldCipher.newKey();
+        assertEquals(Optional.empty(), StartGuard.alertKeyRefusal(H2, true, NONE), "demo: key generated in the data dir");
+        assertEquals(Optional.empty(), StartGuard.alertKeyRefusal(H2, true, Optional.of(ring)));
+        assertEquals(Optional.empty(), StartGuard.alertKeyRefusal(PG, false, Optional.of(ring)));
+        for (Optional<String> missing : List.of(NONE, Optional.of(""), Optional.of("  "))) {
+            assertTrue(StartGuard.alertKeyRefusal(PG, true, missing).orElseThrow().startsWith("TSUNAGU_ALERT_KEYS is empty"));
+            assertTrue(StartGuard.alertKeyRefusal(H2, false, missing).orElseThrow().contains("TSUNAGU_DEMO=false"));
+        }
+        assertTrue(StartGuard.alertKeyRefusal(H2, true, Optional.of("k1:short")).orElseThrow().startsWith("TSUNAGU_ALERT_KEYS"),
+                "an unusable ring is refused in every profile");
+    }
 }

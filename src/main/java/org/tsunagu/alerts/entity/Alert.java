@@ -3,6 +3,7 @@ package org.tsunagu.alerts.entity;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -25,6 +26,7 @@ import org.tsunagu.accounts.entity.PartnerOrganisation;
 import org.tsunagu.areas.entity.Center;
 import org.tsunagu.areas.entity.GeoPoint;
 import org.tsunagu.areas.entity.Town;
+import org.tsunagu.platform.EncryptedText;
 
 import java.time.Instant;
 import java.time.Year;
@@ -95,13 +97,18 @@ public class Alert {
     @Column(name = "idempotency_key")
     private String idempotencyKey;
 
+    /** Personal fields are sealed at rest (AES-GCM, {@link EncryptedText}); town, status and dates stay plain. */
+    @Convert(converter = EncryptedText.class)
     private String address;
 
+    @Convert(converter = EncryptedText.class)
     @Column(name = "place_note")
     private String placeNote;
 
-    @Embedded
-    private GeoPoint point;
+    /** Where the person was seen, "lat,lon" (sealed: the point alone can identify a home). */
+    @Convert(converter = EncryptedText.class)
+    @Column(name = "point")
+    private String point;
 
     @ManyToOne
     @JoinColumn(name = "town_id")
@@ -120,17 +127,21 @@ public class Alert {
     @Column(name = "anomaly")
     private Set<Anomaly> anomalies = EnumSet.noneOf(Anomaly.class);
 
+    @Convert(converter = EncryptedText.class)
     @Column(name = "other_anomaly")
     private String otherAnomaly;
 
     @Embedded
     private PersonSeen person;
 
+    @Convert(converter = EncryptedText.class)
     private String details;
 
+    @Convert(converter = EncryptedText.class)
     @Column(name = "reporter_name", nullable = false)
     private String reporterName;
 
+    @Convert(converter = EncryptedText.class)
     @Column(name = "reporter_phone", nullable = false)
     private String reporterPhone;
 
@@ -142,6 +153,7 @@ public class Alert {
     @Column(nullable = false)
     private Routing routing;
 
+    @Convert(converter = EncryptedText.class)
     @Column(name = "routing_reason", nullable = false)
     private String routingReason;
 
@@ -199,7 +211,7 @@ public class Alert {
         this.idempotencyKey = report.idempotencyKey();
         this.address = report.address();
         this.placeNote = report.placeNote();
-        this.point = report.point();
+        this.point = pointText(report.point());
         this.town = town;
         this.observedAt = report.observedAt();
         this.urgency = report.urgency();
@@ -387,7 +399,17 @@ public class Alert {
     }
 
     public GeoPoint getPoint() {
-        return GeoPoint.orNull(point);
+        if (point == null || point.isBlank()) {
+            return null;
+        }
+        int comma = point.indexOf(',');
+        return new GeoPoint(Double.parseDouble(point.substring(0, comma).strip()),
+                Double.parseDouble(point.substring(comma + 1).strip()));
+    }
+
+    private static String pointText(GeoPoint p) {
+        GeoPoint given = GeoPoint.orNull(p);
+        return given == null ? null : given.lat() + "," + given.lon();
     }
 
     public Town getTown() {

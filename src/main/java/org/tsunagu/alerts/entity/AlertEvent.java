@@ -1,6 +1,7 @@
 package org.tsunagu.alerts.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -12,6 +13,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.tsunagu.areas.entity.Center;
+import org.tsunagu.platform.EncryptedText;
 
 import java.time.Instant;
 
@@ -42,6 +44,8 @@ public class AlertEvent {
     @Column(name = "occurred_at", nullable = false)
     private Instant occurredAt;
 
+    /** May name the person or describe the visit: sealed at rest ({@link EncryptedText}). */
+    @Convert(converter = EncryptedText.class)
     private String note;
     private String assignee;
 

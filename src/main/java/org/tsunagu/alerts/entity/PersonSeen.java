@@ -1,22 +1,28 @@
 package org.tsunagu.alerts.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Embeddable;
+import org.tsunagu.platform.EncryptedText;
 
-/** The person the partner noticed, as far as the partner could tell. Personal data: never logged. */
+/** The person the partner noticed, as far as the partner could tell. Personal data: never logged, sealed at rest. */
 @Embeddable
 public class PersonSeen {
 
+    @Convert(converter = EncryptedText.class)
     @Column(name = "person_name")
     private String name;
 
     /** Approximate, e.g. 80代. */
+    @Convert(converter = EncryptedText.class)
     @Column(name = "person_age")
     private String approximateAge;
 
+    @Convert(converter = EncryptedText.class)
     @Column(name = "person_sex")
     private String sex;
 
+    @Convert(converter = EncryptedText.class)
     @Column(name = "person_description")
     private String description;
 
