@@ -26,14 +26,14 @@ class ResidentBrowserIT extends BrowserIT {
         until(d -> !d.findElements(By.id("map")).isEmpty());
         // what an injection would add: an inline handler and an inline script without the nonce
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-                "document.body.insertAdjacentHTML('beforeend', '<img id=\"injected\" src=\"/no-such-image.png\" onerror=\"window.injected=1\">');"
-                        + "var s = document.createElement('script'); s.textContent = 'window.injected2 = 1;'; document.body.appendChild(s);");
+                "document.body.insertAdjacentHTML('beforeend', '<img id=\"probe\" src=\"/no-such-image.png\" onerror=\"window.cspHandlerRan=1\">');"
+                        + "var s = document.createElement('script'); s.textContent = 'window.cspScriptRan = 1;'; document.body.appendChild(s);");
         until(d -> {
             consoleSeen.addAll(consoleProblems());
             return consoleSeen.size() >= 2;
         });
         assertTrue(consoleSeen.stream().allMatch(m -> m.contains("Content Security Policy")), consoleSeen::toString);
-        Object ran = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return [window.injected, window.injected2];");
+        Object ran = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return [window.cspHandlerRan, window.cspScriptRan];");
         assertEquals(java.util.Arrays.asList(null, null), ran, "neither ran");
     }
 
