@@ -12,6 +12,9 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 import java.io.File;
 import java.io.IOException;
@@ -21,6 +24,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.logging.Level;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,6 +53,10 @@ public abstract class BrowserIT extends PortalIT {
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
                         "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=ja");
+        // the console, read after each test: no Content-Security-Policy violation, no uncaught script error
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile())
                 .usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
@@ -59,8 +67,25 @@ public abstract class BrowserIT extends PortalIT {
     @AfterEach
     void closeBrowser() {
         if (browser != null) {
-            browser.quit();
+            try {
+                List<String> problems = consoleProblems();
+                assertTrue(problems.isEmpty(), () -> "the browser console reports: " + String.join("\n", problems));
+            } finally {
+                browser.quit();
+            }
         }
+    }
+
+    /**
+     * What the console logged since the last call that means a page is broken or attacked: a
+     * Content-Security-Policy violation (an inline script or handler without the nonce, a source
+     * the policy does not name) or an uncaught script error. Tiles that cannot load (no network in
+     * the tests) are network errors and do not count.
+     */
+    protected List<String> consoleProblems() {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Uncaught"))
+                .toList();
     }
 
     /** Waits (up to 10 s) for the browser to get there: navigation after a click is asynchronous. */

@@ -73,16 +73,46 @@ public final class FacesSession {
 
     /** Posts form {@code formId} of {@code page} with its hidden fields, the given fields and the pressed button. */
     public Page post(Page page, String formId, Map<String, ?> fields, String button) {
+        return post(page, formId, fields, button, Map.of());
+    }
+
+    /**
+     * Posts like {@link #post(Page, String, Map, String)} with extra request headers (e.g. Origin);
+     * a field given as null is left out (e.g. no jakarta.faces.ViewState).
+     */
+    public Page post(Page page, String formId, Map<String, ?> fields, String button, Map<String, String> headers) {
         Matcher form = form(page, formId);
         String action = attribute(form.group(0), "action").replace("&amp;", "&");
         Map<String, Object> data = hiddenFields(form);
         data.putAll(fields);
+        data.values().removeIf(java.util.Objects::isNull);
         data.put(button, "x");
         String body = data.entrySet().stream().flatMap(e -> (e.getValue() instanceof List<?> l ? l : List.of(String.valueOf(e.getValue())))
                         .stream().map(v -> enc(e.getKey()) + "=" + enc(String.valueOf(v))))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(page.uri().resolve(action)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        HttpRequest.Builder request = HttpRequest.newBuilder(page.uri().resolve(action))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    /** A GET with this browser's cookies, as received (headers included), redirects followed. */
+    public HttpResponse<String> raw(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(root.resolve(path)).timeout(Duration.ofSeconds(60)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The value of a cookie this browser holds for the server (e.g. JSESSIONID), or null. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().get(root).stream().filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
     }
 
     /**

@@ -46,7 +46,13 @@ public class LoginPage {
             faces.responseComplete();
         } else if (status != AuthenticationStatus.SEND_CONTINUE) {
             ResourceBundle msg = faces.getApplication().getResourceBundle(faces, "msg");
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, msg.getString("login.failed"), null));
+            Object wait = ext.getRequestMap().get(PortalAuthentication.THROTTLED);
+            if (wait != null) {
+                ext.setResponseStatus(429);
+                ext.setResponseHeader("Retry-After", wait.toString());
+            }
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                    msg.getString(wait != null ? "login.throttled" : "login.failed"), null));
         } else {
             faces.responseComplete();
         }

@@ -13,13 +13,18 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.tsunagu.accounts.control.Accounts;
+import org.tsunagu.accounts.control.LoginThrottle;
+import org.tsunagu.platform.SecurityHeaders;
 import org.tsunagu.problems.Problems;
 
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,6 +37,10 @@ import java.util.Set;
  * and would have to repeat the API/page split): such an account gets a 403 problem on the API, and
  * on the pages it is signed in only for {@value #PASSWORD_PAGE} (and the style sheets); any other
  * page redirects there until the password is changed.
+ * <p>
+ * Both doors share the per-address {@link LoginThrottle}: a throttled address gets 429 with
+ * Retry-After on the API and a message on the login page, without its password being checked.
+ * Unknown user and wrong password give the same answer.
  */
 @ApplicationScoped
 public class PortalAuthentication implements HttpAuthenticationMechanism {
@@ -41,6 +50,8 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
     /** Set at login while the account must still replace an admin-chosen password. */
     static final String SESSION_MUST_CHANGE = "tsunagu.mustChangePassword";
     static final String PASSWORD_PAGE = "/account/password";
+    /** Request attribute set when the login page's attempt was refused by the throttle: seconds to wait. */
+    static final String THROTTLED = "tsunagu.loginThrottled";
 
     @Inject
     IdentityStoreHandler identityStores;
@@ -48,9 +59,17 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
     @Inject
     Accounts accounts;
 
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    SecurityHeaders securityHeaders;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        // this runs before any filter, and some answers (401, 429, the redirect to the login page) end here
+        securityHeaders.apply(request, response);
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/api/")) {
             return api(request, response, context);
@@ -64,10 +83,18 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return context.doNothing();
         }
+        String address = throttle.address(request);
+        Optional<Duration> wait = throttle.retryAfter(address, Instant.now());
+        if (wait.isPresent()) {
+            response.setHeader("Retry-After", Long.toString(Math.max(1, wait.get().toSeconds() + 1)));
+            return problem(response, 429, "Too Many Requests",
+                    "ログインの失敗が続いたため、この接続元からのログインをしばらく受け付けません。Retry-After の秒数だけ待ってから送り直してください。");
+        }
         UsernamePasswordCredential credential = decodeBasic(header.substring(6).strip());
         CredentialValidationResult result = credential == null ? CredentialValidationResult.INVALID_RESULT
                 : identityStores.validate(credential);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            throttle.failed(address, Instant.now());
             return problem(response, 401, "Unauthorized", "Invalid credentials.");
         }
         if (accounts.mustChangePassword(result.getCallerPrincipal().getName())) {
@@ -81,8 +108,15 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
                                       HttpMessageContext context) {
         Credential credential = context.getAuthParameters().getCredential();
         if (context.isAuthenticationRequest() && credential != null) {
+            String address = throttle.address(request);
+            Optional<Duration> wait = throttle.retryAfter(address, Instant.now());
+            if (wait.isPresent()) {
+                request.setAttribute(THROTTLED, Math.max(1, wait.get().toSeconds() + 1));
+                return AuthenticationStatus.SEND_FAILURE;
+            }
             CredentialValidationResult result = identityStores.validate(credential);
             if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+                throttle.failed(address, Instant.now());
                 return AuthenticationStatus.SEND_FAILURE;
             }
             request.changeSessionId();

@@ -11,6 +11,9 @@ import org.tsunagu.areas.entity.Center;
 import org.tsunagu.problems.FieldError;
 import org.tsunagu.problems.ProblemException;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +27,16 @@ public class Accounts {
 
     @Inject
     PasswordHashing hashing;
+
+    /** Failed logins within {@link #lockDuration} that lock an account (TSUNAGU_LOGIN_MAX_FAILURES). */
+    @Inject
+    @ConfigProperty(name = "tsunagu.login.max.failures", defaultValue = "10")
+    int maxFailedLogins;
+
+    /** How long a lock lasts, and the window in which failures add up (TSUNAGU_LOGIN_LOCK_DURATION). */
+    @Inject
+    @ConfigProperty(name = "tsunagu.login.lock.duration", defaultValue = "PT15M")
+    Duration lockDuration;
 
     public Optional<Account> find(String username) {
         if (username == null) {
@@ -49,25 +62,28 @@ public class Accounts {
 
     /**
      * Checks a login. Counts failures and locks the account after too many; a disabled or locked
-     * account is refused without even looking at the password.
+     * account is refused whatever the password. An unknown user, a locked or disabled account and a
+     * wrong password cost the same PBKDF2 verification and give the same answer (empty).
      */
     public Optional<Account> authenticate(String username, String password) {
         Optional<Account> found = find(username);
-        if (found.isEmpty() || password == null) {
+        if (password == null) {
+            return Optional.empty();
+        }
+        Instant now = Instant.now();
+        if (found.isEmpty() || !found.get().canAttemptLogin(now)) {
+            // as slow as a wrong password, so that timing does not tell which usernames exist (or are locked)
+            hashing.verify(password, hashing.dummyHash());
             return Optional.empty();
         }
         Account account = found.get();
-        Instant now = Instant.now();
-        if (!account.canAttemptLogin(now)) {
-            return Optional.empty();
-        }
         if (hashing.verify(password, account.getPasswordHash())) {
-            if (account.getFailedLogins() > 0) {
+            if (account.getFailedLogins() > 0 || account.getLockedUntil() != null) {
                 account.loginSucceeded();
             }
             return Optional.of(account);
         }
-        account.loginFailed(now);
+        account.loginFailed(now, maxFailedLogins, lockDuration);
         return Optional.empty();
     }
 

@@ -31,13 +31,33 @@ public class PasswordHashing {
 
     private final Map<String, Instant> verified = new ConcurrentHashMap<>();
 
+    /** The parameters of every new hash (PasswordHashingTest pins them). */
+    static final Map<String, String> PARAMETERS = Map.of(
+            "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
+            "Pbkdf2PasswordHash.Iterations", "210000",
+            "Pbkdf2PasswordHash.SaltSizeBytes", "32",
+            "Pbkdf2PasswordHash.KeySizeBytes", "64");
+
+    private volatile String dummyHash;
+
     @PostConstruct
     void configure() {
-        pbkdf2.initialize(Map.of(
-                "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
-                "Pbkdf2PasswordHash.Iterations", "210000",
-                "Pbkdf2PasswordHash.SaltSizeBytes", "32",
-                "Pbkdf2PasswordHash.KeySizeBytes", "64"));
+        pbkdf2.initialize(PARAMETERS);
+    }
+
+    /**
+     * A hash of a random password nobody knows, with the same parameters: verifying against it costs
+     * what a wrong password costs, for usernames that do not exist.
+     */
+    public String dummyHash() {
+        String d = dummyHash;
+        if (d == null) {
+            byte[] random = new byte[24];
+            new java.security.SecureRandom().nextBytes(random);
+            d = hash(HexFormat.of().formatHex(random));
+            dummyHash = d;
+        }
+        return d;
     }
 
     public String hash(String password) {

@@ -23,7 +23,10 @@ import java.util.regex.Pattern;
 /**
  * A person who signs in: partner employee, center staff, core staff or admin. The role decides the
  * scope, and the scope is bound here: staff and core belong to a center, partners to an
- * organisation. Repeated failed logins lock the account for a while. A password that an admin chose
+ * organisation. Repeated failed logins lock the account for a while: {@code maxFailures} failures
+ * within one lock duration (counted from the first of them) lock it for that duration; older
+ * failures are forgotten, so a trickle of failures (one attacker address held back by the login
+ * throttle) cannot add up to a lock. A password that an admin chose
  * (a new account, a reset) is known to two people, so the holder must replace it before doing
  * anything else ({@link #isMustChangePassword()}).
  */
@@ -78,6 +81,10 @@ public class Account {
 
     @Column(name = "locked_until")
     private Instant lockedUntil;
+
+    /** When the failures counted in {@link #failedLogins} began (null: none counted). */
+    @Column(name = "failures_since")
+    private Instant failuresSince;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -136,14 +143,29 @@ public class Account {
 
     public void loginSucceeded() {
         failedLogins = 0;
+        failuresSince = null;
         lockedUntil = null;
     }
 
+    /** A failed login with the defaults ({@value #MAX_FAILED_LOGINS} failures, {@link #LOCK_DURATION}). */
     public void loginFailed(Instant now) {
-        failedLogins++;
-        if (failedLogins >= MAX_FAILED_LOGINS) {
-            lockedUntil = now.plus(LOCK_DURATION);
+        loginFailed(now, MAX_FAILED_LOGINS, LOCK_DURATION);
+    }
+
+    /**
+     * A failed login: the {@code maxFailures}-th failure within {@code lockDuration} of the first
+     * counted one locks the account for {@code lockDuration}.
+     */
+    public void loginFailed(Instant now, int maxFailures, Duration lockDuration) {
+        if (failuresSince == null || !failuresSince.plus(lockDuration).isAfter(now)) {
+            failuresSince = now;
             failedLogins = 0;
+        }
+        failedLogins++;
+        if (failedLogins >= maxFailures) {
+            lockedUntil = now.plus(lockDuration);
+            failedLogins = 0;
+            failuresSince = null;
         }
     }
 
@@ -171,10 +193,15 @@ public class Account {
         this.passwordHash = newHash;
         this.lockedUntil = null;
         this.failedLogins = 0;
+        this.failuresSince = null;
     }
 
+    /** Enables the account; an admin enabling it also lifts a lock from failed logins. */
     public void enable() {
         this.enabled = true;
+        this.lockedUntil = null;
+        this.failedLogins = 0;
+        this.failuresSince = null;
     }
 
     public void disable() {

@@ -190,6 +190,41 @@ class AccountTest {
         }
 
         @Test
+        @DisplayName("failures count within one lock duration from the first: a slow trickle never locks")
+        void failuresOutsideTheWindowAreForgotten() {
+            Duration lock = Duration.ofMinutes(15);
+            for (int i = 0; i < 20; i++) {
+                // 4 failures every 15 minutes, from one throttled address: never 5 within one window
+                account.loginFailed(NOW.plus(lock.multipliedBy(i / 4)).plusSeconds(i % 4), 5, lock);
+                assertTrue(account.canAttemptLogin(NOW.plus(lock.multipliedBy(i / 4)).plusSeconds(5)), "failure " + i);
+            }
+            for (int i = 0; i < 5; i++) {
+                account.loginFailed(NOW.plus(Duration.ofDays(1)).plusSeconds(i), 5, lock);
+            }
+            assertFalse(account.canAttemptLogin(NOW.plus(Duration.ofDays(1)).plusSeconds(5)), "5 within the window lock");
+            assertTrue(account.canAttemptLogin(NOW.plus(Duration.ofDays(1)).plusSeconds(4).plus(lock)), "for the lock duration");
+        }
+
+        @Test
+        @DisplayName("the limits are configurable")
+        void configurableLimits() {
+            for (int i = 0; i < 3; i++) {
+                account.loginFailed(NOW, 3, Duration.ofSeconds(4));
+            }
+            assertEquals(NOW.plusSeconds(4), account.getLockedUntil());
+        }
+
+        @Test
+        @DisplayName("an admin enabling the account lifts a lock")
+        void enableUnlocks() {
+            fail(Account.MAX_FAILED_LOGINS);
+            assertFalse(account.canAttemptLogin(NOW));
+            account.enable();
+            assertTrue(account.canAttemptLogin(NOW));
+            assertEquals(0, account.getFailedLogins());
+        }
+
+        @Test
         @DisplayName("a disabled account cannot log in, locked or not; enable restores it")
         void disabled() {
             account.disable();

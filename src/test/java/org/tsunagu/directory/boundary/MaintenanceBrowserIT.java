@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A staff member edits a resource in the editor; a resident's search in another browser finds the
- * new text within a second of the save. Also the axe audit of the staff maintenance pages and of
+ * new text within a second of the save; the schedule preview answers a changed schedule. Also the axe audit of the staff maintenance pages and of
  * the residents' correction form.
  */
 class MaintenanceBrowserIT extends BrowserIT {
@@ -45,6 +45,16 @@ class MaintenanceBrowserIT extends BrowserIT {
         WebElement description = browser.findElement(By.id("editor:description"));
         description.clear();
         description.sendKeys("新しい活動：" + word + "体操を始めました");
+        // the schedule preview: PrimeFaces ajax under the Content-Security-Policy (BrowserIT checks the console)
+        WebElement schedule = browser.findElement(By.id("editor:schedule"));
+        String before = browser.findElement(By.id("editor:schedule-preview")).getText();
+        schedule.clear();
+        schedule.sendKeys("毎週金曜日 13:00〜15:00");
+        description.click();
+        until(d -> {
+            String now = d.findElement(By.id("editor:schedule-preview")).getText();
+            return !now.equals(before) && now.contains("（金）");
+        });
         screenshot("staff-editor");
         WebElement save = browser.findElement(By.id("editor:save"));
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block:'center'})", save);

@@ -21,6 +21,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ResidentBrowserIT extends BrowserIT {
 
     @Test
+    void the_content_security_policy_blocks_injected_script_and_the_console_check_sees_it() {
+        open("");
+        until(d -> !d.findElements(By.id("map")).isEmpty());
+        // what an injection would add: an inline handler and an inline script without the nonce
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.body.insertAdjacentHTML('beforeend', '<img id=\"probe\" src=\"/no-such-image.png\" onerror=\"window.cspHandlerRan=1\">');"
+                        + "var s = document.createElement('script'); s.textContent = 'window.cspScriptRan = 1;'; document.body.appendChild(s);");
+        until(d -> {
+            consoleSeen.addAll(consoleProblems());
+            return consoleSeen.size() >= 2;
+        });
+        assertTrue(consoleSeen.stream().allMatch(m -> m.contains("Content Security Policy")), consoleSeen::toString);
+        Object ran = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return [window.cspHandlerRan, window.cspScriptRan];");
+        assertEquals(java.util.Arrays.asList(null, null), ran, "neither ran");
+    }
+
+    final List<String> consoleSeen = new java.util.ArrayList<>();
+
+    @Test
     void keyword_and_filters_lead_to_a_resource_and_its_calendar() throws IOException {
         open("");
         audit("search page");
