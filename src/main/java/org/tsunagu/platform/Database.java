@@ -55,12 +55,15 @@ public class Database {
     void migrate() {
         refuseKnownSecrets();
         awaitDatabase();
-        MigrateResult result = Flyway.configure(getClass().getClassLoader())
+        Flyway flyway = Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .load()
-                .migrate();
-        LOG.info(() -> "database schema at version " + result.targetSchemaVersion
+                .load();
+        MigrateResult result = flyway.migrate();
+        // targetSchemaVersion is null when nothing was applied: ask for the current version then
+        String version = result.targetSchemaVersion != null ? result.targetSchemaVersion
+                : String.valueOf(flyway.info().current() == null ? null : flyway.info().current().getVersion());
+        LOG.info(() -> "database schema at version " + version
                 + " (" + result.migrationsExecuted + " migrations applied now)");
     }
 
