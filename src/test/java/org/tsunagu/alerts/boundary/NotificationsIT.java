@@ -20,8 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A filed alert reaches its center by email through the outbox (GreenMail on 127.0.0.1:3025, the
- * port the build gives the portal): receipt number, urgency, center and a link, no personal data.
+ * A filed alert reaches its center by email through the outbox (GreenMail on 127.0.0.1, on the port
+ * the build reserved and gives the portal as TSUNAGU_SMTP_PORT): receipt number, urgency, center and a link, no personal data.
  * When the mail server is down the email waits on the 未送信 list and is retried (back-off 1 s, 2 s
  * in the ITs) until it gets through. Tests do not depend on each other's order.
  */
@@ -31,7 +31,7 @@ class NotificationsIT extends PortalIT {
 
     @BeforeAll
     static void startSmtp() {
-        smtp = new GreenMail(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp = new GreenMail(new ServerSetup(Integer.getInteger("tsunagu.it.smtp.port", 3025), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
     }
 
