@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tsunagu.Api;
+import org.tsunagu.FacesSession;
 import org.tsunagu.PayaraProcess;
 
 import java.io.IOException;
@@ -127,6 +128,11 @@ class DatabaseOutageIT {
     @Test
     void the_database_stopped_means_503_with_retry_after_and_the_same_process_recovers_when_it_is_back() throws Exception {
         allAnswer200(); // the pool holds connections now, which the stop breaks
+        FacesSession signedIn = FacesSession.loggedIn(portal.root(), "admin", ADMIN_PASSWORD);
+        assertEquals(200, signedIn.get("admin/accounts").status());
+        FacesSession visitor = new FacesSession(portal.root());
+        FacesSession.Page loginForm = visitor.get("login");
+        assertEquals(200, loginForm.status());
         String logBefore = portal.logText();
 
         postgres("pause");
@@ -145,6 +151,14 @@ class DatabaseOutageIT {
         assertTrue(page.body().contains("ただいま混み合っているか、保守中です"), page::body);
         HttpResponse<String> english = timed(() -> get("centers/", "Cookie", "tsunagu-lang=en"));
         assertTrue(english.statusCode() == 503 && english.body().contains("under maintenance"), english::body);
+        // a signed-in page, and a login (the accounts are in the database): the same page, nothing else in it
+        FacesSession.Page adminPage = timed(() -> signedIn.get("admin/accounts"));
+        assertEquals(503, adminPage.status(), adminPage::html);
+        assertTrue(adminPage.contains("ただいま混み合っているか、保守中です"), adminPage::html);
+        FacesSession.Page login = timed(() -> visitor.post(loginForm, "login",
+                Map.of("username", "admin", "password", ADMIN_PASSWORD), "submit"));
+        assertEquals(503, login.status(), login::html);
+        assertTrue(login.contains("ただいま混み合っているか、保守中です") && !login.contains("<form"), login::html);
         long answeredAllDown = (System.nanoTime() - down) / 1_000_000;
         assertTrue(slowest < 5_000, "each answered at once, not after retries: the slowest took " + slowest + " ms");
 
@@ -163,11 +177,14 @@ class DatabaseOutageIT {
         long recovered = (System.nanoTime() - up) / 1_000_000;
         allAnswer200();
         assertTrue(portal.alive());
+        assertEquals(200, signedIn.get("admin/accounts").status(), "still signed in");
+        FacesSession again = FacesSession.loggedIn(portal.root(), "admin", ADMIN_PASSWORD);
+        assertEquals(200, again.get("admin/accounts").status(), "logins work again");
         Api.Reply created = admin().postJson("partners", "{\"name\":\"復旧後の登録\",\"type\":\"other\","
                 + "\"municipality\":\"990001\",\"agreementDate\":\"2026-04-01\"}");
         assertTrue(created.status() == 201 || created.status() == 400, "writes work again (400: no such municipality in an empty portal): " + created);
         assertFalse(created.status() >= 500, created::toString);
-        System.out.printf("DatabaseOutageIT: 6 requests answered 503 in %d ms after the stop (the slowest %d ms);"
+        System.out.printf("DatabaseOutageIT: 8 requests answered 503 in %d ms after the stop (the slowest %d ms);"
                 + " after PostgreSQL was back, the first 200 came %d ms later%n", answeredAllDown, slowest, recovered);
     }
 }

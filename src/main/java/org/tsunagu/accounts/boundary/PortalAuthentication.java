@@ -106,7 +106,8 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
                 } catch (IOException gone) {
                     // the client went away; nothing left to tell it
                 }
-                return AuthenticationStatus.SEND_FAILURE;
+                // the answer is written (like a redirect): LoginPage completes the response as it is
+                return AuthenticationStatus.SEND_CONTINUE;
             }
             if (result.getStatus() != CredentialValidationResult.Status.VALID) {
                 return AuthenticationStatus.SEND_FAILURE;
