@@ -7,8 +7,10 @@
 # PostgreSQL refuses to run as root: as root the cluster runs as the system user "postgres"
 # (or "nobody" when that does not exist).
 #
-#   throwaway-postgres.sh start <state-dir> <port> <password>
-#   throwaway-postgres.sh stop  <state-dir>
+#   throwaway-postgres.sh start  <state-dir> <port> <password>
+#   throwaway-postgres.sh stop   <state-dir>
+#   throwaway-postgres.sh pause  <state-dir>   # stop the server, keep the cluster (DatabaseOutageIT)
+#   throwaway-postgres.sh resume <state-dir>   # start it again on the same port
 #
 # No PostgreSQL found is an error: the build fails. Skip the PostgreSQL run explicitly with
 # -Dtsunagu.pg.skip=true (local runs only; CI never sets it).
@@ -40,6 +42,11 @@ as_owner() {
     fi
 }
 
+serve() {
+    as_owner "$1/pg_ctl" -D "$2/data" -l "$2/postgres.log" -w -t 60 \
+        -o "-k $2 -h 127.0.0.1 -p $3 -c fsync=off -c full_page_writes=off -c synchronous_commit=off" start
+}
+
 case "$command" in
 start)
     port=${3:?port}
@@ -61,6 +68,7 @@ start)
         getent passwd postgres >/dev/null || owner=nobody
     fi
     echo "$owner" > "$state/owner"
+    echo "$port" > "$state/port"
     cluster=$(mktemp -d /tmp/tsunagu-pg.XXXXXX)
     echo "$cluster" > "$state/cluster"
     chown "$owner" "$cluster"
@@ -69,8 +77,7 @@ start)
     as_owner "$bin/initdb" -D "$cluster/data" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
         --encoding=UTF8 --locale=C.UTF-8 >"$state/initdb.log" 2>&1 \
         || { cat "$state/initdb.log" >&2; exit 1; }
-    if ! as_owner "$bin/pg_ctl" -D "$cluster/data" -l "$cluster/postgres.log" -w -t 60 \
-            -o "-k $cluster -h 127.0.0.1 -p $port -c fsync=off -c full_page_writes=off -c synchronous_commit=off" start; then
+    if ! serve "$bin" "$cluster" "$port"; then
         echo "[postgres] ERROR: the cluster did not start (port $port taken? -Dtsunagu.pg.port=…):" >&2
         cat "$cluster/postgres.log" >&2 || true
         exit 1
@@ -96,8 +103,16 @@ stop)
     rm -rf "$cluster" "$state/cluster"
     echo "[postgres] stopped and removed $cluster"
     ;;
+pause)
+    cluster=$(cat "$state/cluster")
+    as_owner "$(pg_bin)/pg_ctl" -D "$cluster/data" -m fast -w stop
+    ;;
+resume)
+    cluster=$(cat "$state/cluster")
+    serve "$(pg_bin)" "$cluster" "$(cat "$state/port")"
+    ;;
 *)
-    echo "usage: $0 start <state-dir> <port> <password> | stop <state-dir>" >&2
+    echo "usage: $0 start <state-dir> <port> <password> | stop <state-dir> | pause <state-dir> | resume <state-dir>" >&2
     exit 2
     ;;
 esac

@@ -113,6 +113,11 @@ public final class PayaraProcess {
         }
     }
 
+    /** The process id (e.g. for a thread dump with jcmd); -1 before the first start. */
+    public long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
     public boolean alive() {
         return process != null && process.isAlive();
     }

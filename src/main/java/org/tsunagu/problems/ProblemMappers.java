@@ -24,7 +24,8 @@ import java.util.logging.Logger;
 
 /**
  * One mapper per concern, all answering RFC 9457 problems: client mistakes become 4xx with a
- * readable detail, anything unexpected a 500 whose detail reveals nothing (the log has the stack).
+ * readable detail, an unreachable database 503 with {@code Retry-After} ({@link DatabaseUnavailable}),
+ * anything unexpected a 500 whose detail reveals nothing (the log has the stack).
  */
 public final class ProblemMappers {
 
@@ -103,6 +104,10 @@ public final class ProblemMappers {
             }
             Response original = e.getResponse();
             int status = original == null ? 500 : original.getStatus();
+            if (status >= 500 && DatabaseUnavailable.in(e)) {
+                DatabaseUnavailable.log("api", e);
+                return Problems.unavailable();
+            }
             String detail;
             if (e instanceof NotFoundException) {
                 detail = "No such resource.";
@@ -150,6 +155,10 @@ public final class ProblemMappers {
             }
             if (cause instanceof OptimisticLockException o) {
                 return new OptimisticLockMapper().toResponse(o);
+            }
+            if (DatabaseUnavailable.in(e)) {
+                DatabaseUnavailable.log("api", e);
+                return Problems.unavailable();
             }
             LOG.log(Level.SEVERE, "unexpected error", e);
             return Problems.response(500, "Internal Server Error", "The server could not complete the request.");

@@ -50,4 +50,14 @@ public final class Problems {
     public static Response response(int status, String title, String detail) {
         return response(status, title, detail, null);
     }
+
+    /** The database cannot be reached right now ({@link DatabaseUnavailable}): 503, try again later. */
+    public static Response unavailable() {
+        return Response.fromResponse(response(503, "Service Unavailable", UNAVAILABLE_DETAIL))
+                .header("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS)).build();
+    }
+
+    /** The detail of {@link #unavailable()}, also written by the authentication mechanism. */
+    public static final String UNAVAILABLE_DETAIL =
+            "ただいま混み合っているか、保守中です。しばらくしてからもう一度お試しください。(The service is temporarily unavailable; please try again later.)";
 }

@@ -15,7 +15,9 @@ import jakarta.servlet.http.HttpSession;
 import org.tsunagu.accounts.control.Accounts;
 import org.tsunagu.accounts.control.LoginThrottle;
 import org.tsunagu.platform.SecurityHeaders;
+import org.tsunagu.problems.DatabaseUnavailable;
 import org.tsunagu.problems.Problems;
+import org.tsunagu.problems.UnavailablePages;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -91,17 +93,27 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
                     "ログインの失敗が続いたため、この接続元からのログインをしばらく受け付けません。Retry-After の秒数だけ待ってから送り直してください。");
         }
         UsernamePasswordCredential credential = decodeBasic(header.substring(6).strip());
-        CredentialValidationResult result = credential == null ? CredentialValidationResult.INVALID_RESULT
-                : identityStores.validate(credential);
-        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            throttle.failed(address, Instant.now());
-            return problem(response, 401, "Unauthorized", "Invalid credentials.");
+        try {
+            CredentialValidationResult result = credential == null ? CredentialValidationResult.INVALID_RESULT
+                    : identityStores.validate(credential);
+            if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+                throttle.failed(address, Instant.now());
+                return problem(response, 401, "Unauthorized", "Invalid credentials.");
+            }
+            if (accounts.mustChangePassword(result.getCallerPrincipal().getName())) {
+                return problem(response, 403, "Forbidden",
+                        "パスワードを変更してください。管理者が設定した初期パスワードのままです。ログイン画面からログインして変更すると API も使えます。");
+            }
+            return context.notifyContainerAboutLogin(result);
+        } catch (RuntimeException e) {
+            // accounts live in the database: while it is down nobody can be checked, which is not a 401
+            if (!DatabaseUnavailable.in(e)) {
+                throw e;
+            }
+            DatabaseUnavailable.log("api login", e);
+            response.setHeader("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+            return problem(response, 503, "Service Unavailable", Problems.UNAVAILABLE_DETAIL);
         }
-        if (accounts.mustChangePassword(result.getCallerPrincipal().getName())) {
-            return problem(response, 403, "Forbidden",
-                    "パスワードを変更してください。管理者が設定した初期パスワードのままです。ログイン画面からログインして変更すると API も使えます。");
-        }
-        return context.notifyContainerAboutLogin(result);
     }
 
     private AuthenticationStatus page(HttpServletRequest request, HttpServletResponse response,
@@ -114,7 +126,22 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
                 request.setAttribute(THROTTLED, Math.max(1, wait.get().toSeconds() + 1));
                 return AuthenticationStatus.SEND_FAILURE;
             }
-            CredentialValidationResult result = identityStores.validate(credential);
+            CredentialValidationResult result;
+            try {
+                result = identityStores.validate(credential);
+            } catch (RuntimeException e) {
+                if (!DatabaseUnavailable.in(e)) {
+                    throw e;
+                }
+                DatabaseUnavailable.log("page login", e);
+                try {
+                    UnavailablePages.write(request, response);
+                } catch (IOException gone) {
+                    // the client went away; nothing left to tell it
+                }
+                // the answer is written (like a redirect): LoginPage completes the response as it is
+                return AuthenticationStatus.SEND_CONTINUE;
+            }
             if (result.getStatus() != CredentialValidationResult.Status.VALID) {
                 throttle.failed(address, Instant.now());
                 return AuthenticationStatus.SEND_FAILURE;

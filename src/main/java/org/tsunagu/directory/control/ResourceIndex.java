@@ -87,6 +87,8 @@ public final class ResourceIndex implements Closeable {
     }
 
     static final String CURRENT = "CURRENT";
+    /** Prefix of a generation found unreadable at start and moved aside (the latest one is kept). */
+    static final String ASIDE = "corrupt-";
     static final String VERSION_KEY = "tsunagu.analysis";
     private static final Logger LOG = Logger.getLogger(ResourceIndex.class.getName());
     /** Answers kept per searcher: the same page asked again (a shared link, paging back) costs nothing. */
@@ -120,7 +122,9 @@ public final class ResourceIndex implements Closeable {
                         deleteOthers(root, name);
                         return new ResourceIndex(root, g, state);
                     } catch (IOException | RuntimeException e) {
-                        LOG.log(Level.WARNING, "search index " + dir + " is unreadable; it will be rebuilt", e);
+                        Path aside = moveAside(root, dir);
+                        LOG.log(Level.WARNING, "search index " + dir + " is unreadable (" + e.getClass().getSimpleName()
+                                + "); moved aside to " + aside + ", it will be rebuilt from the database", e);
                     }
                 }
             }
@@ -498,6 +502,26 @@ public final class ResourceIndex implements Closeable {
         current.close();
     }
 
+    /**
+     * Moves an unreadable generation out of the way (as {@code corrupt-<generation>}) rather than
+     * deleting it, so the damage can still be examined; only the latest such copy is kept. Returns
+     * where it went, or the directory itself when even the move failed (it is then deleted later by
+     * {@link #deleteOthers}).
+     */
+    static Path moveAside(Path root, Path dir) {
+        try {
+            try (Stream<Path> dirs = Files.list(root)) {
+                for (Path p : dirs.filter(d -> d.getFileName().toString().startsWith(ASIDE)).toList()) {
+                    deleteTree(p);
+                }
+            }
+            return Files.move(dir, root.resolve(ASIDE + dir.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "could not move the unreadable index " + dir + " aside", e);
+            return dir;
+        }
+    }
+
     private static void deleteOthers(Path root, String keep) throws IOException {
         try (Stream<Path> dirs = Files.list(root)) {
             for (Path p : dirs.filter(Files::isDirectory).toList()) {
@@ -595,6 +619,12 @@ public final class ResourceIndex implements Closeable {
                         .setOpenMode(IndexWriterConfig.OpenMode.APPEND).setCommitOnClose(false);
                 IndexWriter writer = new IndexWriter(directory, config);
                 try (DirectoryReader check = DirectoryReader.open(writer)) {
+                    // Opening reads only headers and footers; a damaged byte inside a segment would
+                    // surface later, in some search. Verify every file's checksum now (CorruptIndexException):
+                    // cheap next to a rebuild, and the index is small (a few MB per 10,000 resources).
+                    for (LeafReaderContext leaf : check.leaves()) {
+                        leaf.reader().checkIntegrity();
+                    }
                     check.numDocs();
                 }
                 return new Generation(name, dir, schema, directory, writer);

@@ -146,6 +146,54 @@ class ResourceIndexTest {
     }
 
     @Test
+    void aDamagedSegmentIsMovedAsideAndReportedMissing() throws Exception {
+        // enough stored text that the middle of the compound file is stored fields, which opening
+        // does not read (only their header and footer)
+        List<IndexedResource> many = new java.util.ArrayList<>();
+        for (long id = 10; id < 310; id++) {
+            many.add(resource(id, "サロン" + id, Category.SALON, "練馬区光が丘二丁目5-" + id, "光が丘二丁目", null,
+                    "お茶とおしゃべりの会です。".repeat(20) + id));
+        }
+        index.upsert(many);
+        index.close();
+        String gen = Files.readString(dir.resolve("CURRENT")).strip();
+        Path largest;
+        try (var files = Files.list(dir.resolve(gen))) {
+            largest = files.filter(f -> !f.getFileName().toString().startsWith("segments")
+                            && !f.getFileName().toString().endsWith(".lock"))
+                    .max(java.util.Comparator.comparingLong(f -> f.toFile().length())).orElseThrow();
+        }
+        // one flipped byte in the middle of a segment file: headers and footers stay intact, so only
+        // the checksums can tell
+        byte[] bytes = Files.readAllBytes(largest);
+        bytes[bytes.length / 2] ^= 0x5a;
+        Files.write(largest, bytes);
+
+        index = ResourceIndex.open(dir, schema());
+        assertEquals(ResourceIndex.State.MISSING, index.openedAs(), "damaged " + largest.getFileName());
+        assertEquals(0, index.size());
+        assertTrue(Files.isDirectory(dir.resolve(ResourceIndex.ASIDE + gen)), "kept aside for examination");
+        assertFalse(Files.exists(dir.resolve(gen)));
+        index.upsert(List.of(resource(9, "新しいサロン", Category.SALON, "練馬区光が丘二丁目5-1", "光が丘二丁目", null, null)));
+        assertEquals(List.of(9L), ids("さろん"), "the fresh generation works");
+
+        // a second damaged generation replaces the first copy: only the latest is kept
+        index.close();
+        String fresh = Files.readString(dir.resolve("CURRENT")).strip();
+        try (var files = Files.list(dir.resolve(fresh))) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("segments")).toList()) {
+                Files.write(f, new byte[]{1, 2, 3});
+            }
+        }
+        index = ResourceIndex.open(dir, schema());
+        assertEquals(ResourceIndex.State.MISSING, index.openedAs());
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(ResourceIndex.ASIDE + fresh), files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.startsWith(ResourceIndex.ASIDE)).toList());
+        }
+    }
+
+    @Test
     void hostileTextIsJustText() {
         for (String q : List.of("title:(\"a\" AND b*) OR ~ ^2 \\", "'; DROP TABLE resource; --", "*", "の", "　",
                 "認知症カフェ訪問看護ステーション地域包括支援センター".repeat(5), "🙂 サロン", "a b c d e f g h i j k l m n")) {
