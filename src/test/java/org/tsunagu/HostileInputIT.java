@@ -363,6 +363,18 @@ class HostileInputIT extends PortalIT {
                 List.<String[]>of(new String[]{"Content-Type", CSV}), utf8("external_id,name,category,address\nh-2,=cmd|' /C calc'!A0,salon,+SUM(1)\nh-3,@SUM(1+1),salon,-2+3\n"), 200, 400));
         c.add(new Case("centers import: municipality SQL", Kind.API, "admin", "POST", "api/v1/imports/centers?municipality=" + Api.q("'; DROP TABLE center; --"),
                 List.<String[]>of(new String[]{"Content-Type", CSV}), utf8("a\n"), 400, 400));
+        c.add(new Case("centers import: address of 150 characters", Kind.API, "admin", "POST", "api/v1/imports/centers",
+                List.<String[]>of(new String[]{"Content-Type", CSV}), utf8("center_code,name,kind,address,phone,city_code\nh-c,x,commissioned,"
+                        + "若".repeat(150) + ",099,990001\n"), 400, 400));
+        c.add(new Case("centers import: name, region, phone over their columns", Kind.API, "admin", "POST", "api/v1/imports/centers",
+                List.<String[]>of(new String[]{"Content-Type", CSV}), utf8("center_code,name,kind,region,address,phone,city_code\nh-c,"
+                        + "名".repeat(201) + ",commissioned," + "圏".repeat(101) + ",若葉," + "0".repeat(41) + ",990001\n"), 400, 400));
+        c.add(new Case("towns import: names over their columns", Kind.API, "admin", "POST", "api/v1/imports/towns",
+                List.<String[]>of(new String[]{"Content-Type", CSV}), utf8("city_code,pref_name,city_name,town,lat,lon,center_code\n990001,"
+                        + "県".repeat(300) + "," + "市".repeat(300) + "," + "町".repeat(300) + ",35.7,139.4,hidamari-core\n"), 400, 400));
+        c.add(new Case("towns import: NaN and 1e999 coordinates", Kind.API, "admin", "POST", "api/v1/imports/towns",
+                List.<String[]>of(new String[]{"Content-Type", CSV}), utf8("city_code,pref_name,city_name,town,lat,lon,center_code\n990001,"
+                        + "みらい県,ひだまり市,若葉,NaN,1e999,hidamari-core\n"), 400, 400));
         c.add(new Case("towns import: Shift_JIS declared, UTF-8 sent", Kind.API, "admin", "POST", "api/v1/imports/towns",
                 List.<String[]>of(new String[]{"Content-Type", "text/csv; charset=Shift_JIS"}), utf8("市区町村コード,町名\n990001,若葉\u202E\n"), 400, 400));
         // pages: hostile query strings give a readable page, never an error trace
