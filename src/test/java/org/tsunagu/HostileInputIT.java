@@ -514,7 +514,8 @@ class HostileInputIT extends PortalIT {
                 failures.add(k.name() + " → " + problem + " | " + r);
             }
         }
-        System.out.println("HostileInputIT: " + cases.size() + " cases, statuses " + statuses);
+        System.out.println("HostileInputIT: " + cases.size() + " cases, statuses " + statuses + ", by kind "
+                + cases.stream().collect(java.util.stream.Collectors.groupingBy(Case::kind, java.util.TreeMap::new, java.util.stream.Collectors.counting())));
         assertTrue(cases.size() >= 200, "at least 200 hostile cases, not " + cases.size());
         assertTrue(failures.isEmpty(), failures.size() + " of " + cases.size() + " cases failed:\n" + String.join("\n", failures));
         assertUnchanged(before, snapshot());

@@ -1,22 +1,17 @@
 package org.tsunagu.problems;
 
-import jakarta.annotation.Priority;
 import jakarta.json.Json;
-import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.Provider;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Type;
+import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
@@ -24,41 +19,61 @@ import java.nio.charset.UnsupportedCharsetException;
 import java.util.NoSuchElementException;
 
 /**
- * Reads every JSON request body the resources take as {@link JsonValue}, strictly: exactly one JSON
- * value and nothing after it ({@code {"a":1}{"b":2}} used to be read as its first object), an empty
- * body or an unknown charset as a 400 problem rather than whatever the default reader makes of it.
+ * Every JSON request body is checked before a resource reads it: exactly one JSON value and nothing
+ * after it ({@code {"a":1}{"b":2}} was read as its first object by the default reader), not empty,
+ * in a charset Java knows (else 415). The body (at most 1 MiB, {@link BodyLimit}) is buffered and
+ * handed on unchanged. A filter rather than a reader of its own, because Jersey's JSON-P reader is
+ * chosen before an application's reader for {@code JsonValue}.
  */
 @Provider
-@Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
-@Priority(Priorities.USER)
-public class JsonBodies implements MessageBodyReader<JsonValue> {
+public class JsonBodies implements ContainerRequestFilter {
 
     @Override
-    public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-        return JsonValue.class.isAssignableFrom(type);
+    public void filter(ContainerRequestContext request) {
+        MediaType type = request.getMediaType();
+        if (type == null || !request.hasEntity() || !isJson(type)) {
+            return;
+        }
+        Charset charset = charset(type);
+        byte[] body;
+        try {
+            body = request.getEntityStream().readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        check(body, charset);
+        request.setEntityStream(new ByteArrayInputStream(body));
     }
 
-    @Override
-    public JsonValue readFrom(Class<JsonValue> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-                              MultivaluedMap<String, String> headers, InputStream body) throws IOException {
-        Charset charset = charset(mediaType);
-        try (JsonParser parser = Json.createParser(new InputStreamReader(body, charset))) {
+    static boolean isJson(MediaType type) {
+        return type.getType().equalsIgnoreCase("application")
+                && (type.getSubtype().equalsIgnoreCase("json") || type.getSubtype().toLowerCase().endsWith("+json"));
+    }
+
+    /** Throws a 400 problem unless the bytes are exactly one JSON value. */
+    static void check(byte[] body, Charset charset) {
+        try (JsonParser parser = Json.createParser(new InputStreamReader(new ByteArrayInputStream(body), charset))) {
             if (!parser.hasNext()) {
                 throw malformed("リクエスト本文が空です");
             }
             parser.next();
-            JsonValue value = parser.getValue();
+            parser.getValue();
             if (parser.hasNext()) {
                 throw malformed("JSON の値のあとに余分な内容があります");
             }
-            return value;
         } catch (JsonParsingException | NoSuchElementException | IllegalStateException e) {
             throw malformed("リクエスト本文が正しい JSON ではありません");
+        } catch (RuntimeException e) {
+            if (e instanceof ProblemException) {
+                throw e;
+            }
+            // Parsson refuses input nested deeper than 1,000 levels with a plain RuntimeException
+            throw malformed("リクエスト本文が正しい JSON ではありません（入れ子が深すぎます）");
         }
     }
 
     private static Charset charset(MediaType mediaType) {
-        String name = mediaType == null ? null : mediaType.getParameters().get(MediaType.CHARSET_PARAMETER);
+        String name = mediaType.getParameters().get(MediaType.CHARSET_PARAMETER);
         if (name == null) {
             return StandardCharsets.UTF_8;
         }
