@@ -45,7 +45,7 @@ public final class FacesSession {
         this(root, new CookieManager());
     }
 
-    private FacesSession(URI root, CookieManager cookies) {
+    public FacesSession(URI root, CookieManager cookies) {
         this.root = root;
         this.cookies = cookies;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL)

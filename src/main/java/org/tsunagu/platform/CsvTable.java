@@ -4,7 +4,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.tsunagu.problems.FieldError;
+import org.tsunagu.problems.JsonInput;
 import org.tsunagu.problems.ProblemException;
+import org.tsunagu.problems.QueryParameters;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -84,6 +86,7 @@ public final class CsvTable {
                 throw ProblemException.invalid("required columns are missing", missing);
             }
             List<Row> rows = new ArrayList<>();
+            List<FieldError> unsafe = new ArrayList<>();
             for (int i = 1; i < records.size(); i++) {
                 CSVRecord r = records.get(i);
                 Map<String, String> cells = new LinkedHashMap<>();
@@ -92,12 +95,29 @@ public final class CsvTable {
                 }
                 boolean blank = cells.values().stream().allMatch(String::isBlank);
                 if (!blank) {
-                    rows.add(new Row(lineOf(lineStarts, r.getCharacterPosition()), cells));
+                    int line = lineOf(lineStarts, r.getCharacterPosition());
+                    cells.forEach((column, value) -> {
+                        String why = JsonInput.unsafe(value);
+                        if (why != null && unsafe.size() < 100) {
+                            unsafe.add(FieldError.at(line, column, column + why));
+                        }
+                    });
+                    rows.add(new Row(line, cells));
                 }
+            }
+            if (!unsafe.isEmpty()) {
+                // NUL, other control characters and bidi overrides are never data (JsonInput.unsafe): the file is refused
+                throw ProblemException.invalid("the file contains control characters", unsafe);
             }
             return new CsvTable(List.copyOf(header), List.copyOf(rows), charset);
         } catch (UncheckedIOException | IllegalStateException | IOException e) {
-            throw ProblemException.invalid("the file is not valid CSV: " + e.getMessage(),
+            // the parser's own words, never the exception's class (the detail is shown to the caller)
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String why = root.getMessage() == null ? "" : ": " + QueryParameters.shown(root.getMessage().replaceAll("[\\w.]+(Exception|Error): ?", ""));
+            throw ProblemException.invalid("the file is not valid CSV" + why,
                     List.of(FieldError.of("", "CSVとして読み取れません（引用符の対応などを確認してください）")));
         }
     }

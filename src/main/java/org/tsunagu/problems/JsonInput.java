@@ -38,6 +38,11 @@ public final class JsonInput {
             return null;
         }
         String value = s.getString().strip();
+        String unsafe = unsafe(value);
+        if (unsafe != null) {
+            errors.add(FieldError.of(field, field + unsafe));
+            return null;
+        }
         if (required && value.isEmpty()) {
             errors.add(FieldError.of(field, field + " は必須です"));
         } else if (value.length() > maxLength) {
@@ -107,6 +112,10 @@ public final class JsonInput {
         }
         List<String> out = new ArrayList<>();
         if (v instanceof JsonString s) {
+            if (unsafe(s.getString()) != null) {
+                errors.add(FieldError.of(field, field + unsafe(s.getString())));
+                return List.of();
+            }
             for (String part : s.getString().split(";")) {
                 if (!part.isBlank()) {
                     out.add(part.strip());
@@ -116,6 +125,10 @@ public final class JsonInput {
             for (JsonValue item : array) {
                 if (!(item instanceof JsonString s)) {
                     errors.add(FieldError.of(field, field + " は文字列の配列です"));
+                    return List.of();
+                }
+                if (unsafe(s.getString()) != null) {
+                    errors.add(FieldError.of(field, field + unsafe(s.getString())));
                     return List.of();
                 }
                 if (!s.getString().isBlank()) {
@@ -131,6 +144,30 @@ public final class JsonInput {
             return List.of();
         }
         return out;
+    }
+
+    /**
+     * Why a text cannot be stored, or null: control characters other than tab and line breaks (NUL
+     * is refused by PostgreSQL, the others hide text), bidirectional overrides and isolates (they
+     * make 「gnp.exe」 read as 「exe.png」 on every page and export), and unpaired surrogates (not
+     * encodable as UTF-8).
+     */
+    public static String unsafe(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c <= 0x9f)) {
+                return " に制御文字は使えません";
+            }
+            if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) {
+                return " に文字の向きを変える制御文字は使えません";
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return " に不正な文字（対になっていないサロゲート）が含まれています";
+            }
+        }
+        return null;
     }
 
     public boolean has(String field) {

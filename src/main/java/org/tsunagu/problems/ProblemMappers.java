@@ -160,8 +160,18 @@ public final class ProblemMappers {
                 DatabaseUnavailable.log("api", e);
                 return Problems.unavailable();
             }
+            if (fromJsonParser(cause)) {
+                // Parsson refuses input nested deeper than 1,000 levels with a plain RuntimeException
+                return Problems.response(400, "Malformed JSON", "The request body is not valid JSON (nested too deeply).");
+            }
             LOG.log(Level.SEVERE, "unexpected error", e);
             return Problems.response(500, "Internal Server Error", "The server could not complete the request.");
+        }
+
+        /** Thrown by the JSON parser itself while reading a request body (not by our code). */
+        static boolean fromJsonParser(Throwable t) {
+            StackTraceElement[] stack = t.getStackTrace();
+            return t instanceof RuntimeException && stack.length > 0 && stack[0].getClassName().startsWith("org.eclipse.parsson.");
         }
 
         private static Throwable rootCause(Throwable e) {

@@ -29,8 +29,9 @@ public final class QueryParameters {
             error(field, field + " は" + max + "文字以内です");
             return null;
         }
-        if (v.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            error(field, field + " に制御文字は使えません");
+        String unsafe = JsonInput.unsafe(v);
+        if (unsafe != null || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0 || v.indexOf('\t') >= 0) {
+            error(field, field + (unsafe == null ? " に制御文字は使えません" : unsafe));
             return null;
         }
         return v;

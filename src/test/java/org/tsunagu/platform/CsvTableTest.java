@@ -221,4 +221,22 @@ class CsvTableTest {
             assertEquals(Map.of("name", "  サロン  ", "address", "練馬区", "phone", ""), row.cells());
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void control_and_bidi_characters_refuse_the_file_naming_line_and_column() {
+        org.tsunagu.problems.ProblemException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.tsunagu.problems.ProblemException.class,
+                () -> CsvTable.parse(utf8("name,address\nok,若葉\nA\u0000,若葉\nB,\u202E若葉\n"), REQUIRED));
+        assertEquals(List.of(org.tsunagu.problems.FieldError.at(3, "name", "name に制御文字は使えません"),
+                org.tsunagu.problems.FieldError.at(4, "address", "address に文字の向きを変える制御文字は使えません")), e.errors());
+        // tabs and line breaks inside a quoted cell are text
+        assertEquals("a\tb\nc", CsvTable.parse(utf8("name,address\n\"a\tb\nc\",x\n"), REQUIRED).rows().get(0).get("name"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void a_broken_file_is_described_without_the_parser_s_class_names() {
+        org.tsunagu.problems.ProblemException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.tsunagu.problems.ProblemException.class, () -> CsvTable.parse(utf8("name,address\n\"never closed,x\n"), REQUIRED));
+        org.junit.jupiter.api.Assertions.assertFalse(e.getMessage().contains("org.apache") || e.getMessage().contains("Exception"), e.getMessage());
+    }
 }

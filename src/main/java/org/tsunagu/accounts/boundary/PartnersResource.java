@@ -25,6 +25,7 @@ import org.tsunagu.areas.control.AreaLookup;
 import org.tsunagu.areas.entity.Municipality;
 import org.tsunagu.audit.control.Audit;
 import org.tsunagu.problems.JsonInput;
+import org.tsunagu.problems.ProblemException;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -48,6 +49,10 @@ public class PartnersResource {
 
     @GET
     public JsonArray list(@QueryParam("municipality") String municipality) {
+        if (municipality != null && !municipality.isBlank()
+                && !Municipality.isValidCode(municipality.strip())) {
+            throw ProblemException.invalid("municipality", "municipality は6桁の全国地方公共団体コードです");
+        }
         JsonArrayBuilder list = Json.createArrayBuilder();
         for (PartnerOrganisation p : partners.all()) {
             if (municipality != null && !municipality.isBlank() && !p.getMunicipality().getCode().equals(municipality.strip())) {

@@ -18,6 +18,7 @@ import org.tsunagu.areas.entity.Center;
 import org.tsunagu.areas.entity.Municipality;
 import org.tsunagu.areas.entity.Town;
 import org.tsunagu.problems.ProblemException;
+import org.tsunagu.problems.QueryParameters;
 
 import java.util.List;
 
@@ -67,6 +68,9 @@ public class CentersResource {
         if (address.length() > MAX_ADDRESS) {
             throw ProblemException.invalid("address", "address は" + MAX_ADDRESS + "文字以内です");
         }
+        QueryParameters p = new QueryParameters();
+        p.text("address", address, MAX_ADDRESS);
+        p.verify();
         if (municipality != null && !municipality.isBlank() && !Municipality.isValidCode(municipality.strip())) {
             throw ProblemException.invalid("municipality", "municipality は6桁の全国地方公共団体コードです");
         }

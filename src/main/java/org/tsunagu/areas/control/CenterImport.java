@@ -32,6 +32,8 @@ import java.util.regex.Pattern;
 public class CenterImport {
 
     static final List<String> REQUIRED = List.of("center_code", "name", "kind", "address", "phone");
+    /** address_area keeps the whole address, normalised, in 100 characters. */
+    static final int MAX_ADDRESS = 100;
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
@@ -65,6 +67,15 @@ public class CenterImport {
                 if (!row.has(required)) {
                     errors.add(FieldError.at(line, required, required + " は必須です"));
                 }
+            }
+            // the columns' sizes (V1): longer text used to fail the insert with a 500
+            for (String[] limit : new String[][]{{"name", "200"}, {"region", "100"}, {"phone", "40"}, {"email", "254"}}) {
+                if (row.get(limit[0]).length() > Integer.parseInt(limit[1])) {
+                    errors.add(FieldError.at(line, limit[0], limit[0] + " は" + limit[1] + "文字以内です"));
+                }
+            }
+            if (normaliseAddress(row.get("address")).length() > MAX_ADDRESS) {
+                errors.add(FieldError.at(line, "address", "address は" + MAX_ADDRESS + "文字以内です"));
             }
             if (row.has("email") && !EMAIL.matcher(row.get("email")).matches()) {
                 errors.add(FieldError.at(line, "email", "メールアドレスの形式が正しくありません"));

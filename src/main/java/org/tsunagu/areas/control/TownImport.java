@@ -94,6 +94,13 @@ public class TownImport {
                 errors.add(FieldError.at(line, required, required + " は必須です"));
             }
         }
+        // the columns' sizes (V1): longer text used to fail the insert with a 500
+        for (String[] limit : new String[][]{{"pref_name", "20"}, {"city_name", "100"}, {"town", "100"}, {"koaza", "100"},
+                {"town_kana", "200"}}) {
+            if (row.get(limit[0]).length() > Integer.parseInt(limit[1])) {
+                errors.add(FieldError.at(line, limit[0], limit[0] + " は" + limit[1] + "文字以内です"));
+            }
+        }
         Double lat = number(row, "lat", -90, 90, errors);
         Double lon = number(row, "lon", -180, 180, errors);
         String centerCode = row.get("center_code");
