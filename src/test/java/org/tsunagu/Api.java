@@ -87,6 +87,17 @@ public final class Api {
         return send(request(path).DELETE());
     }
 
+    /**
+     * A fresh word that the search analyzer keeps as one token (ASCII letters only, no digits that
+     * would split it): {@code prefix} + ten random letters g–v.
+     */
+    public static String token(String prefix) {
+        StringBuilder w = new StringBuilder(prefix);
+        java.util.UUID.randomUUID().toString().replace("-", "").chars().limit(10)
+                .forEach(c -> w.append((char) ('g' + Character.digit(c, 16))));
+        return w.toString();
+    }
+
     public static String q(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }

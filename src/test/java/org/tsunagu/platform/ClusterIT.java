@@ -132,10 +132,7 @@ class ClusterIT {
     }
 
     static String word() {
-        // one token for the analyzer: ASCII letters only
-        StringBuilder w = new StringBuilder("cl");
-        UUID.randomUUID().toString().replace("-", "").chars().limit(10).forEach(c -> w.append((char) ('g' + Character.digit(c, 16))));
-        return w.toString();
+        return Api.token("cl");
     }
 
     @Test

@@ -421,9 +421,7 @@ class CrashSafetyIT {
     }
 
     static String word() {
-        StringBuilder w = new StringBuilder("imp");
-        UUID.randomUUID().toString().replace("-", "").chars().limit(8).forEach(c -> w.append((char) ('g' + Character.digit(c, 16))));
-        return w.toString();
+        return Api.token("imp");
     }
 
     @Test
