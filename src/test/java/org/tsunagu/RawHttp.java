@@ -41,6 +41,8 @@ public final class RawHttp {
         }
     }
 
+    private static final java.util.concurrent.atomic.AtomicLong ADDRESSES = new java.util.concurrent.atomic.AtomicLong();
+
     private final int port;
 
     public RawHttp(int port) {
@@ -62,6 +64,14 @@ public final class RawHttp {
                     .getBytes(StandardCharsets.ISO_8859_1));
             boolean declared = false;
             boolean chunked = false;
+            if (headers.stream().noneMatch(h -> h[0].equalsIgnoreCase("X-Forwarded-For"))) {
+                // each request its own client address (the ITs read it from X-Forwarded-For,
+                // TSUNAGU_LOGIN_ADDRESS_HEADER in pom.xml): hostile credentials never add up to the
+                // per-address login throttle, which WebSecurityIT proves on its own
+                long n = ADDRESSES.incrementAndGet();
+                head.writeBytes(("X-Forwarded-For: 10." + (n >> 16 & 255) + "." + (n >> 8 & 255) + "." + (n & 255) + "\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+            }
             for (String[] h : headers) {
                 String name = h[0].toLowerCase(Locale.ROOT);
                 declared |= name.equals("content-length") || name.equals("transfer-encoding");

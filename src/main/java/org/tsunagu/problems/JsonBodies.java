@@ -1,5 +1,10 @@
 package org.tsunagu.problems;
 
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+
 import jakarta.json.Json;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
@@ -10,7 +15,6 @@ import jakarta.ws.rs.ext.Provider;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
@@ -52,7 +56,15 @@ public class JsonBodies implements ContainerRequestFilter {
 
     /** Throws a 400 problem unless the bytes are exactly one JSON value. */
     static void check(byte[] body, Charset charset) {
-        try (JsonParser parser = Json.createParser(new InputStreamReader(new ByteArrayInputStream(body), charset))) {
+        String text;
+        try {
+            // strictly: a reader would turn bytes that are not valid in the charset into U+FFFD silently
+            text = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw malformed("リクエスト本文に " + charset.name() + " として読めないバイトがあります");
+        }
+        try (JsonParser parser = Json.createParser(new StringReader(text))) {
             if (!parser.hasNext()) {
                 throw malformed("リクエスト本文が空です");
             }

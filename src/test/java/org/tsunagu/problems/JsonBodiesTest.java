@@ -30,4 +30,12 @@ class JsonBodiesTest {
         refused("{\"a\":");
         refused("[".repeat(10_000) + "]".repeat(10_000));
     }
+
+    @Test
+    void bytes_that_are_not_utf8_are_400_not_replaced() {
+        byte[] body = {'{', '"', 'n', '"', ':', '"', (byte) 0xC3, (byte) 0x28, (byte) 0xFF, '"', '}'};
+        ProblemException e = assertThrows(ProblemException.class, () -> JsonBodies.check(body, StandardCharsets.UTF_8));
+        assertEquals(400, e.status());
+        JsonBodies.check("{\"n\":\"見守り\"}".getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+    }
 }
