@@ -114,7 +114,9 @@ class AccessControlIT extends PortalIT {
             only("GET", "staff/alerts", "staff", "core", "admin"), only("GET", "staff/corrections", "staff", "core", "admin"),
             only("GET", "staff/import", "staff", "core", "admin"), only("GET", "staff/resource", "staff", "core", "admin"),
             only("GET", "staff/resources", "staff", "core", "admin"), only("GET", "staff/stats", "staff", "core", "admin"),
-            only("GET", "staff/unsent", "staff", "core", "admin"), only("GET", "staff/audit", "core", "admin"));
+            only("GET", "staff/unsent", "staff", "core", "admin"), only("GET", "staff/audit", "core", "admin"),
+            // servlets (@WebServlet): the statistics CSV and the error page
+            only("GET", "staff/stats.csv", "staff", "core", "admin"), open("GET", "error"));
 
     // --- the table covers everything ------------------------------------------------------------
 
@@ -122,10 +124,16 @@ class AccessControlIT extends PortalIT {
     void the_matrix_names_every_endpoint_and_every_page() throws Exception {
         java.nio.file.Path classes = Paths.get("target", "classes");
         Set<String> found = new TreeSet<>();
+        Set<String> servlets = new TreeSet<>();
         try (Stream<java.nio.file.Path> files = Files.walk(classes)) {
             for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".class")).toList()) {
                 String name = classes.relativize(f).toString().replace(java.io.File.separatorChar, '.').replaceAll("\\.class$", "");
                 Class<?> c = Class.forName(name, false, getClass().getClassLoader());
+                jakarta.servlet.annotation.WebServlet servlet = c.getAnnotation(jakarta.servlet.annotation.WebServlet.class);
+                if (servlet != null) {
+                    Stream.concat(Stream.of(servlet.value()), Stream.of(servlet.urlPatterns()))
+                            .forEach(u -> servlets.add("GET " + u.replaceAll("^/", "")));
+                }
                 Path root = c.getAnnotation(Path.class);
                 if (root == null) {
                     continue;
@@ -165,8 +173,10 @@ class AccessControlIT extends PortalIT {
                     .filter(p -> p.endsWith(".xhtml") && !p.startsWith("WEB-INF/"))
                     .map(p -> "GET " + p.replaceAll("\\.xhtml$", "")).collect(Collectors.toCollection(TreeSet::new));
         }
+        assertTrue(servlets.contains("GET staff/stats.csv"), "the scan found the servlets: " + servlets);
+        pages.addAll(servlets);
         Set<String> pageTable = PAGES.stream().map(Rule::key).collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(pages, pageTable, "every page of src/main/webapp has exactly one row in AccessControlIT.PAGES");
+        assertEquals(pages, pageTable, "every page of src/main/webapp and every servlet has exactly one row in AccessControlIT.PAGES");
     }
 
     static String join(String a, String b) {
@@ -231,7 +241,7 @@ class AccessControlIT extends PortalIT {
         }
         Map<String, String> wrong = new LinkedHashMap<>();
         for (Rule r : PAGES) {
-            for (String path : List.of(r.path(), r.path() + ".xhtml")) {
+            for (String path : r.path().contains(".") ? List.of(r.path()) : List.of(r.path(), r.path() + ".xhtml")) {
                 Page anon = new FacesSession(root).get(path);
                 boolean atLogin = anon.uri().getPath().endsWith("/login") && anon.contains("name=\"login:password\"")
                         || anon.contains("id=\"login\"");
@@ -416,6 +426,11 @@ class AccessControlIT extends PortalIT {
         assertEquals(404, anonymous.get("api/v1/resources/" + draft + "/calendar.ics").status());
         assertFalse(anonymous.get("api/v1/resources?q=" + Api.q(draftName)).body().contains(draftName));
         assertFalse(anonymous.get("resource?id=" + draft).body().contains(draftName), "the resident page");
+        assertFalse(anonymous.get("resource-print?id=" + draft).body().contains(draftName), "the print page");
+        assertFalse(anonymous.get("correction?resource=" + draft).body().contains(draftName), "the correction form");
+        assertFalse(anonymous.get("api/v1/suggest?q=" + Api.q(draftName.substring(0, 5))).body().contains(draftName), "suggestions");
+        assertEquals(404, anonymous.postJson("api/v1/resources/" + draft + "/corrections", "{\"kind\":\"ended\"}").status(),
+                "no correction of a draft (its existence is not confirmed)");
         for (String format : List.of("csv", "geojson", "hsds")) {
             Api.Reply export = staffB.get("api/v1/exports/resources?format=" + format);
             assertEquals(200, export.status(), export::toString);
@@ -479,6 +494,32 @@ class AccessControlIT extends PortalIT {
                 ("external_id,name,category,address\r\ntsunagu:" + id + "," + name + "（改）,salon,ひだまり市若葉2-3-5\r\n")
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertEquals(1, fromA.json().getInt("updated"), fromA::toString);
+    }
+
+    @Test
+    void core_staff_load_the_areas_of_their_own_municipality_only() {
+        int n = java.util.concurrent.ThreadLocalRandom.current().nextInt(1000, 9999);
+        String city = "97" + n;
+        String centers = "center_code,name,kind,region,address,phone,email,city_code\n"
+                + "x" + n + "-core,他市基幹型センター,core,中央,架空県他市" + n + "本郷1-1,000-000-0000,," + city + "\n";
+        String towns = "city_code,pref_name,city_name,town,koaza,lat,lon,center_code\n"
+                + city + ",架空県,他市" + n + ",本郷,,35.1,139.1,x" + n + "-core\n";
+        byte[] townsFile = towns.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Api core = anonymous.asDemo("core");
+        Api.Reply refused = core.post("api/v1/imports/towns", "text/csv", townsFile);
+        assertEquals(403, refused.status(), refused::toString);
+        Api.Reply centersRefused = core.post("api/v1/imports/centers", "text/csv", centers.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(403, centersRefused.status(), centersRefused::toString);
+        assertEquals(404, anonymous.get("api/v1/centers/x" + n + "-core").status(), "nothing was created");
+        // the admin may (so the refusal is about the municipality); then core still may not change it
+        assertEquals(200, admin.post("api/v1/imports/centers", "text/csv", centers.getBytes(java.nio.charset.StandardCharsets.UTF_8)).status());
+        assertEquals(200, admin.post("api/v1/imports/towns", "text/csv", townsFile).status());
+        assertEquals(403, core.post("api/v1/imports/towns", "text/csv", (towns + city + ",架空県,他市" + n + ",新田,,35.2,139.2,x" + n
+                + "-core\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)).status());
+        assertEquals(403, core.post("api/v1/imports/centers?municipality=" + city, "text/csv",
+                ("center_code,name,kind,region,address,phone,email\nx" + n + "-core,乗っ取り,core,中央,架空県他市" + n
+                        + "本郷1-1,000-000-0000,\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)).status());
+        assertEquals("他市基幹型センター", anonymous.get("api/v1/centers/x" + n + "-core").json().getString("name"), "unchanged");
     }
 
     @Test
