@@ -344,6 +344,9 @@ class AccessControlIT extends PortalIT {
         Api.Reply stats = staffB.get("api/v1/stats/alerts?groupBy=center");
         assertEquals(200, stats.status(), stats::toString);
         assertFalse(stats.body().contains("hidamari-kita1") || stats.body().contains("若葉地域"), stats::toString);
+        String csv = pageB.get("staff/stats.csv?groupBy=center").html();
+        assertFalse(csv.contains("若葉地域"), "B's statistics CSV (servlet)");
+        assertTrue(pages(staffA).get("staff/stats.csv?groupBy=center").html().contains("若葉地域"), "A's has it (the check can fail)");
         // admins have no center: no alert detail either
         Api.Reply adminRead = admin.get("api/v1/alerts/" + id);
         assertEquals(403, adminRead.status());
@@ -409,6 +412,14 @@ class AccessControlIT extends PortalIT {
         assertTrue(history.status() == 403 || history.status() == 404, history::toString);
         JsonObject after = staffA.get("api/v1/resources/" + id).json();
         assertEquals(before, after, "nothing changed (name, version, verifiedAt, status)");
+
+        // B cannot create a resource in A's catchment either (and nothing of it remains)
+        String intruder = "B作成" + UUID.randomUUID().toString().substring(0, 6);
+        Api.Reply create = staffB.postJson("api/v1/resources", "{\"name\":\"" + intruder + "\",\"category\":\"salon\","
+                + "\"address\":\"ひだまり市若葉2-3-6\"}");
+        assertEquals(403, create.status(), create::toString);
+        assertEquals(0, anonymous.get("api/v1/resources?q=" + Api.q(intruder)).json().getInt("total"));
+        assertFalse(pages(staffA).get("staff/resources?status=draft").contains(intruder));
 
         // the editor page of B: not A's resource
         FacesSession pageB = pages(staffB);
