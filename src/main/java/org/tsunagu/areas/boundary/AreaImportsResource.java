@@ -18,13 +18,21 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.tsunagu.areas.control.CenterImport;
 import org.tsunagu.areas.control.ImportSummary;
 import org.tsunagu.areas.control.TownImport;
+import org.tsunagu.accounts.control.Accounts;
+import org.tsunagu.accounts.entity.Account;
+import org.tsunagu.accounts.entity.Role;
 import org.tsunagu.audit.control.Audit;
+import org.tsunagu.platform.CsvTable;
+import org.tsunagu.problems.ProblemException;
+import org.tsunagu.problems.QueryParameters;
 
 import java.util.List;
 
 /**
  * Admin and core staff load the municipality's centers and towns (catchments) from CSV. Each call is
  * one transaction: a file with any error answers 400 with line and field, and changes nothing.
+ * Core staff load only their own municipality (a file naming another one is a 403 before anything
+ * is read into the database): the towns decide where another municipality's alerts are routed.
  */
 @Path("imports")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,6 +50,9 @@ public class AreaImportsResource {
     @Inject
     Audit audit;
 
+    @Inject
+    Accounts accounts;
+
     @Context
     SecurityContext security;
 
@@ -51,6 +62,7 @@ public class AreaImportsResource {
     @Transactional
     @Operation(summary = "Replace the towns and routing of the municipalities in the file")
     public JsonObject importTowns(byte[] file) {
+        ownMunicipalityOnly(file, null);
         List<ImportSummary> result = towns.importCsv(file);
         JsonArrayBuilder list = Json.createArrayBuilder();
         int created = 0;
@@ -75,10 +87,36 @@ public class AreaImportsResource {
     @Transactional
     @Operation(summary = "Create or update centers")
     public JsonObject importCenters(byte[] file, @QueryParam("municipality") String municipality) {
-        ImportSummary s = centers.importCsv(file, municipality);
+        String own = ownMunicipalityOnly(file, municipality);
+        ImportSummary s = centers.importCsv(file, own != null ? own : municipality);
         audit.record(caller(), "import.centers", "center", null, "created=" + s.created() + " updated=" + s.updated());
         return Json.createObjectBuilder().add("created", s.created()).add("updated", s.updated())
                 .add("rejected", 0).build();
+    }
+
+    /**
+     * For core staff: the code of their municipality, after checking that the file's city_code
+     * column and the municipality parameter name no other; for admins null (no restriction).
+     */
+    private String ownMunicipalityOnly(byte[] file, String parameter) {
+        Account me = accounts.find(caller()).orElseThrow(() -> ProblemException.forbidden("unknown account"));
+        if (me.getRole() != Role.CORE) {
+            return null;
+        }
+        if (me.getCenter() == null || me.getCenter().getMunicipality() == null) {
+            throw ProblemException.forbidden("core staff load the areas of their own municipality");
+        }
+        String own = me.getCenter().getMunicipality().getCode();
+        if (parameter != null && !parameter.isBlank() && !parameter.strip().equals(own)) {
+            throw ProblemException.forbidden("基幹型センターの職員は自分の市区町村（" + own + "）のデータだけ取り込めます");
+        }
+        for (CsvTable.Row row : CsvTable.parse(file, List.of()).rows()) {
+            if (row.has("city_code") && !row.get("city_code").isBlank() && !row.get("city_code").strip().equals(own)) {
+                throw ProblemException.forbidden("基幹型センターの職員は自分の市区町村（" + own + "）のデータだけ取り込めます（"
+                        + row.line() + "行目: " + QueryParameters.shown(row.get("city_code")) + "）");
+            }
+        }
+        return own;
     }
 
     private String caller() {

@@ -80,7 +80,9 @@ public class ResourceImport {
     /**
      * Imports a file in one of the {@link ResourceFormat}s: each row is mapped onto the Tsunagu fields
      * and from there on treated exactly like a Tsunagu row. Errors and warnings name the file's own
-     * columns. Rows whose maintaining center the caller may not maintain are errors.
+     * columns. Rows whose maintaining center the caller may not maintain are errors, and so are rows
+     * whose external_id (or the export's {@code tsunagu:<id>}) names a resource that such a center
+     * maintains now: an import must not move another center's resource into the caller's catchment.
      */
     public ImportResult importFile(ResourceFormat format, byte[] file, boolean dryRun, boolean skipBadRows,
                                    boolean publish, Predicate<Center> mayMaintain) {
@@ -111,6 +113,21 @@ public class ResourceImport {
                 good.add(parsed);
             }
         }
+        Map<String, Resource> known = existing(good.stream().map(Row::externalId).toList());
+        // a row may name where the resource is now, but not take over one that another center maintains
+        for (var it = good.iterator(); it.hasNext(); ) {
+            Row r = it.next();
+            Resource there = known.get(r.externalId);
+            if (there != null && !mayMaintain.test(ResourceEdits.maintainer(there))) {
+                int before = errors.size();
+                errors.add(FieldError.at(r.cells().line(), "external_id", "external_id " + r.externalId
+                        + " は担当圏域外のセンターの資源です（取り込めません）"));
+                renameFields(format, errors, before);
+                rejected++;
+                it.remove();
+            }
+        }
+        errors.sort(java.util.Comparator.comparing(FieldError::line, java.util.Comparator.nullsFirst(Integer::compare)));
         if (!errors.isEmpty() && !skipBadRows) {
             if (dryRun) {
                 return new ImportResult(0, 0, rejected, errors, warnings, 0);
@@ -121,7 +138,6 @@ public class ResourceImport {
         int created = 0;
         int updated = 0;
         int unchanged = 0;
-        Map<String, Resource> known = existing(good.stream().map(Row::externalId).toList());
         Set<Long> saved = new HashSet<>();
         for (Row r : good) {
             Optional<Resource> existing = Optional.ofNullable(known.get(r.externalId));
