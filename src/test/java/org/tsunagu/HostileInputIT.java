@@ -107,6 +107,11 @@ class HostileInputIT extends PortalIT {
     // --- the table -----------------------------------------------------------------------------
 
     List<Case> cases(String resourceId, String alertId) {
+        return cases(resourceId, alertId, "1");
+    }
+
+    /** @param correctionId a correction that is already closed: a well-formed close is a 409, never a change */
+    List<Case> cases(String resourceId, String alertId, String correctionId) {
         List<Case> c = new ArrayList<>();
         // JSON endpoints: who may call them (so the body, not the role, is what is refused)
         record Endpoint(String name, String as, String method, String path) {
@@ -117,7 +122,7 @@ class HostileInputIT extends PortalIT {
                 new Endpoint("create resource", "core", "POST", "api/v1/resources"),
                 new Endpoint("replace resource", "core", "PUT", "api/v1/resources/" + resourceId),
                 new Endpoint("report correction", null, "POST", "api/v1/resources/" + resourceId + "/corrections"),
-                new Endpoint("close correction", "core", "POST", "api/v1/corrections/1/close"),
+                new Endpoint("close correction", "core", "POST", "api/v1/corrections/" + correctionId + "/close"),
                 new Endpoint("create partner", "admin", "POST", "api/v1/partners"),
                 new Endpoint("create account", "admin", "POST", "api/v1/accounts"),
                 new Endpoint("patch account", "admin", "PATCH", "api/v1/accounts/staff"),
@@ -191,7 +196,7 @@ class HostileInputIT extends PortalIT {
                 List.of(new String[]{"Content-Type", j}, new String[]{"If-Match", "\"99999999999999999999\""}), utf8("{\"name\":\"x\"}"), 400, 412));
         addJson(c, "report correction: unknown kind", null, "POST", "api/v1/resources/" + resourceId + "/corrections", "{\"kind\":\"lies\"}");
         addJson(c, "report correction: kind a number", null, "POST", "api/v1/resources/" + resourceId + "/corrections", "{\"kind\":5,\"message\":[]}");
-        addJson(c, "close correction: wrong type", "core", "POST", "api/v1/corrections/1/close", "{\"note\":42}");
+        addJson(c, "close correction: wrong type", "core", "POST", "api/v1/corrections/" + correctionId + "/close", "{\"note\":42}");
         addJson(c, "create partner: unknown type, bad municipality and date", "admin", "POST", "api/v1/partners",
                 "{\"name\":\"x\",\"type\":\"mafia\",\"municipality\":\"' OR 1=1 --\",\"agreementDate\":\"2026-02-30\"}");
         addJson(c, "create partner: wrong types", "admin", "POST", "api/v1/partners", "{\"name\":[],\"type\":1,\"municipality\":990001}");
@@ -483,8 +488,15 @@ class HostileInputIT extends PortalIT {
         assertEquals(201, filed.status(), filed::toString);
         String alertId = String.valueOf(filed.json().getInt("id"));
         ok(core.get("api/v1/alerts/" + alertId));
+        // a correction of its own, closed: the hostile closes must not depend on what other ITs left
+        // in the shared database (an open correction 1 would simply be closed by a well-formed body)
+        Api.Reply reported = anonymous.postJson("api/v1/resources/" + resourceId + "/corrections",
+                "{\"kind\":\"other\",\"message\":\"hostile suite\"}");
+        assertEquals(201, reported.status(), reported::toString);
+        String correctionId = String.valueOf(reported.json().getJsonNumber("id").longValue());
+        ok(core.postJson("api/v1/corrections/" + correctionId + "/close", "{}"));
 
-        List<Case> cases = cases(resourceId, alertId);
+        List<Case> cases = cases(resourceId, alertId, correctionId);
         Map<String, String> cookies = new LinkedHashMap<>();
         String before = snapshot();
         RawHttp raw = new RawHttp(Api.loopback(base).getPort());
