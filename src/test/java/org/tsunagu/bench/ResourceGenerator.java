@@ -1,7 +1,7 @@
 package org.tsunagu.bench;
 
-import org.tsunagu.areas.control.KanaReading;
-import org.tsunagu.platform.CsvTable;
+import org.tsunagu.japanese.KanaReading;
+import org.tsunagu.csv.CsvTable;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

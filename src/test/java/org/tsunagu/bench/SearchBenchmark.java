@@ -1,20 +1,21 @@
 package org.tsunagu.bench;
 
-import org.tsunagu.areas.control.AddressMatch;
-import org.tsunagu.areas.control.AddressMatcher;
-import org.tsunagu.areas.control.KanaReading;
-import org.tsunagu.areas.control.KnownTown;
-import org.tsunagu.directory.control.IndexedResource;
-import org.tsunagu.directory.control.PlaceDictionary;
-import org.tsunagu.directory.control.ResourceIndex;
-import org.tsunagu.directory.control.ScheduleParser;
-import org.tsunagu.directory.control.SearchQuery;
-import org.tsunagu.directory.control.SearchResult;
-import org.tsunagu.directory.control.SearchSchema;
-import org.tsunagu.directory.control.Synonyms;
+import org.tsunagu.calendar.control.JapanTime;
+import org.tsunagu.addresses.control.AddressMatch;
+import org.tsunagu.addresses.control.AddressMatcher;
+import org.tsunagu.japanese.KanaReading;
+import org.tsunagu.addresses.control.KnownTown;
+import org.tsunagu.search.control.IndexedResource;
+import org.tsunagu.search.control.PlaceDictionary;
+import org.tsunagu.search.control.ResourceIndex;
+import org.tsunagu.calendar.control.ScheduleParser;
+import org.tsunagu.search.control.SearchQuery;
+import org.tsunagu.search.control.SearchResult;
+import org.tsunagu.search.control.SearchSchema;
+import org.tsunagu.search.control.Synonyms;
 import org.tsunagu.directory.entity.Category;
 import org.tsunagu.directory.entity.Resource;
-import org.tsunagu.platform.CsvTable;
+import org.tsunagu.csv.CsvTable;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -50,7 +51,6 @@ import java.util.stream.Stream;
  */
 public final class SearchBenchmark {
 
-    static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     static final String API = "/api/v1/resources";
 
     /** A query in both forms: the record the REST layer builds and the URL a browser sends. */
@@ -143,7 +143,7 @@ public final class SearchBenchmark {
         docs = null; // let the heap go
 
         // 4. query mixes
-        LocalDate today = LocalDate.now(JAPAN);
+        LocalDate today = LocalDate.now(JapanTime.ZONE);
         Random rnd = new Random(ResourceGenerator.SEED + 1);
         Map<String, List<Q>> mixes = new LinkedHashMap<>();
         mixes.put("a", mixA(rnd, area, today, perMix));

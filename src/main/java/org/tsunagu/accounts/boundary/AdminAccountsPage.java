@@ -1,5 +1,7 @@
 package org.tsunagu.accounts.boundary;
 
+import org.tsunagu.web.PageText;
+import org.tsunagu.calendar.control.JapanTime;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -14,7 +16,7 @@ import org.tsunagu.accounts.entity.Role;
 import org.tsunagu.areas.control.Centers;
 import org.tsunagu.areas.entity.Center;
 import org.tsunagu.audit.control.Audit;
-import org.tsunagu.platform.PageTransaction;
+import org.tsunagu.web.PageTransaction;
 import org.tsunagu.problems.FieldError;
 import org.tsunagu.problems.ProblemException;
 
@@ -39,7 +41,7 @@ import java.util.Optional;
 @RequestScoped
 public class AdminAccountsPage {
 
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Tokyo"));
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(JapanTime.ZONE);
 
     /** One table line, with the texts already chosen. */
     public record Row(Account account, String role, String scope, String lockedUntil) {
@@ -238,7 +240,7 @@ public class AdminAccountsPage {
     }
 
     static String text(String key, Object... args) {
-        return org.tsunagu.platform.PageText.of(key, args);
+        return org.tsunagu.web.PageText.of(key, args);
     }
 
     public List<String> getErrors() {

@@ -9,11 +9,11 @@ import jakarta.transaction.Transactional;
 import org.tsunagu.accounts.control.Partners;
 import org.tsunagu.accounts.entity.PartnerOrganisation;
 import org.tsunagu.accounts.entity.PartnerType;
-import org.tsunagu.areas.control.AreaLookup;
+import org.tsunagu.addresses.control.AreaLookup;
 import org.tsunagu.areas.control.Centers;
 import org.tsunagu.areas.entity.Municipality;
 import org.tsunagu.audit.control.Audit;
-import org.tsunagu.platform.PageTransaction;
+import org.tsunagu.web.PageTransaction;
 import org.tsunagu.problems.ProblemException;
 
 import java.io.IOException;

@@ -21,7 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.tsunagu.accounts.control.Partners;
 import org.tsunagu.accounts.entity.PartnerOrganisation;
 import org.tsunagu.accounts.entity.PartnerType;
-import org.tsunagu.areas.control.AreaLookup;
+import org.tsunagu.addresses.control.AreaLookup;
 import org.tsunagu.areas.entity.Municipality;
 import org.tsunagu.audit.control.Audit;
 import org.tsunagu.problems.JsonInput;

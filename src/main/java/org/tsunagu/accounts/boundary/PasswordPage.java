@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpSession;
 import org.tsunagu.accounts.control.Accounts;
 import org.tsunagu.accounts.entity.Account;
 import org.tsunagu.audit.control.Audit;
-import org.tsunagu.platform.PageTransaction;
+import org.tsunagu.web.PageTransaction;
 import org.tsunagu.problems.FieldError;
 import org.tsunagu.problems.ProblemException;
 

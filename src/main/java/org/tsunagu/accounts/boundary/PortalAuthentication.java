@@ -14,7 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.tsunagu.accounts.control.Accounts;
 import org.tsunagu.accounts.control.LoginThrottle;
-import org.tsunagu.platform.SecurityHeaders;
+import org.tsunagu.web.security.SecurityHeaders;
 import org.tsunagu.problems.DatabaseUnavailable;
 import org.tsunagu.problems.Problems;
 import org.tsunagu.problems.UnavailablePages;

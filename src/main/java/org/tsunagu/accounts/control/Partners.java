@@ -6,7 +6,7 @@ import jakarta.persistence.PersistenceContext;
 import org.tsunagu.accounts.entity.PartnerOrganisation;
 import org.tsunagu.accounts.entity.PartnerType;
 import org.tsunagu.areas.entity.Municipality;
-import org.tsunagu.platform.CsvTable;
+import org.tsunagu.csv.CsvTable;
 import org.tsunagu.problems.FieldError;
 import org.tsunagu.problems.ProblemException;
 

@@ -1,7 +1,8 @@
 package org.tsunagu.alerts.control;
 
+import org.tsunagu.calendar.control.JapanTime;
 import org.tsunagu.alerts.entity.Urgency;
-import org.tsunagu.directory.control.JapaneseHolidays;
+import org.tsunagu.calendar.control.JapaneseHolidays;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -17,14 +18,13 @@ import java.time.ZoneId;
  */
 public record AlertSla(Duration emergency, Duration urgent) {
 
-    static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     static final LocalTime CLOSE_OF_BUSINESS = LocalTime.of(17, 0);
 
     public Instant deadline(Urgency urgency, Instant filedAt) {
         return switch (urgency) {
             case EMERGENCY -> filedAt.plus(emergency);
             case URGENT -> filedAt.plus(urgent);
-            case INFO -> nextBusinessDay(filedAt.atZone(JAPAN).toLocalDate()).atTime(CLOSE_OF_BUSINESS).atZone(JAPAN).toInstant();
+            case INFO -> nextBusinessDay(filedAt.atZone(JapanTime.ZONE).toLocalDate()).atTime(CLOSE_OF_BUSINESS).atZone(JapanTime.ZONE).toInstant();
         };
     }
 

@@ -1,5 +1,6 @@
 package org.tsunagu.alerts.entity;
 
+import org.tsunagu.calendar.control.JapanTime;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -26,7 +27,7 @@ import org.tsunagu.accounts.entity.PartnerOrganisation;
 import org.tsunagu.areas.entity.Center;
 import org.tsunagu.areas.entity.GeoPoint;
 import org.tsunagu.areas.entity.Town;
-import org.tsunagu.platform.EncryptedText;
+import org.tsunagu.persistence.EncryptedText;
 
 import java.time.Instant;
 import java.time.Year;
@@ -75,7 +76,6 @@ public class Alert {
 
     public static final String FIND_BY_IDEMPOTENCY_KEY = "Alert.findByIdempotencyKey";
     public static final String FIND_BY_PARTNER = "Alert.findByPartner";
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     @Id
     @SequenceGenerator(name = "alert_seq", sequenceName = "alert_seq", allocationSize = 50)
@@ -229,7 +229,7 @@ public class Alert {
     }
 
     public static String receiptNumber(long sequenceNumber, Instant filedAt) {
-        return String.format("W-%d-%06d", Year.from(filedAt.atZone(JAPAN)).getValue(), sequenceNumber);
+        return String.format("W-%d-%06d", Year.from(filedAt.atZone(JapanTime.ZONE)).getValue(), sequenceNumber);
     }
 
     /** 確認: the responsible center has seen the alert. */

@@ -13,7 +13,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.tsunagu.areas.entity.Center;
-import org.tsunagu.platform.EncryptedText;
+import org.tsunagu.persistence.EncryptedText;
 
 import java.time.Instant;
 

@@ -3,7 +3,7 @@ package org.tsunagu.alerts.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Embeddable;
-import org.tsunagu.platform.EncryptedText;
+import org.tsunagu.persistence.EncryptedText;
 
 /** The person the partner noticed, as far as the partner could tell. Personal data: never logged, sealed at rest. */
 @Embeddable

@@ -14,7 +14,7 @@ import org.tsunagu.areas.control.TownImport;
 import org.tsunagu.areas.entity.Center;
 import org.tsunagu.areas.entity.Municipality;
 import org.tsunagu.audit.control.Audit;
-import org.tsunagu.platform.PageTransaction;
+import org.tsunagu.web.PageTransaction;
 import org.tsunagu.problems.FieldError;
 import org.tsunagu.problems.ProblemException;
 
@@ -174,7 +174,7 @@ public class AdminAreasPage {
     }
 
     static String text(String key, Object... args) {
-        return org.tsunagu.platform.PageText.of(key, args);
+        return org.tsunagu.web.PageText.of(key, args);
     }
 
     public List<String> getErrors() {

@@ -22,7 +22,7 @@ import org.tsunagu.accounts.control.Accounts;
 import org.tsunagu.accounts.entity.Account;
 import org.tsunagu.accounts.entity.Role;
 import org.tsunagu.audit.control.Audit;
-import org.tsunagu.platform.CsvTable;
+import org.tsunagu.csv.CsvTable;
 import org.tsunagu.problems.ProblemException;
 import org.tsunagu.problems.QueryParameters;
 

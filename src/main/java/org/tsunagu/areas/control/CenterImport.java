@@ -7,7 +7,7 @@ import org.tsunagu.areas.entity.Center;
 import org.tsunagu.areas.entity.CenterKind;
 import org.tsunagu.areas.entity.Municipality;
 import org.tsunagu.areas.entity.Region;
-import org.tsunagu.platform.CsvTable;
+import org.tsunagu.csv.CsvTable;
 import org.tsunagu.problems.FieldError;
 import org.tsunagu.problems.ProblemException;
 

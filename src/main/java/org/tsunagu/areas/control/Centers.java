@@ -61,6 +61,12 @@ public class Centers {
         return em.createNamedQuery(Town.COUNT_BY_MUNICIPALITY, Long.class).setParameter("municipality", m).getSingleResult();
     }
 
+    /** The municipality of a 6-digit 全国地方公共団体コード. */
+    public Optional<Municipality> municipality(String code) {
+        return em.createNamedQuery(Municipality.FIND_BY_CODE, Municipality.class)
+                .setParameter("code", code).getResultStream().findFirst();
+    }
+
     public List<Municipality> municipalities() {
         return em.createNamedQuery(Municipality.FIND_ALL, Municipality.class).getResultList();
     }

@@ -1,5 +1,8 @@
 package org.tsunagu.areas.control;
 
+import org.tsunagu.addresses.control.AddressMatcher;
+import org.tsunagu.addresses.control.KnownTown;
+import org.tsunagu.japanese.KanaReading;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -11,7 +14,7 @@ import org.tsunagu.areas.entity.CenterKind;
 import org.tsunagu.areas.entity.GeoPoint;
 import org.tsunagu.areas.entity.Municipality;
 import org.tsunagu.areas.entity.Town;
-import org.tsunagu.platform.CsvTable;
+import org.tsunagu.csv.CsvTable;
 import org.tsunagu.problems.FieldError;
 import org.tsunagu.problems.ProblemException;
 

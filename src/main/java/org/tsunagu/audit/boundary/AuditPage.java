@@ -1,5 +1,6 @@
 package org.tsunagu.audit.boundary;
 
+import org.tsunagu.calendar.control.JapanTime;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -30,7 +31,7 @@ import java.util.ResourceBundle;
 @RequestScoped
 public class AuditPage {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Asia/Tokyo"));
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(JapanTime.ZONE);
 
     /** One table line. */
     public record Line(String at, String actor, String action, String target, String receiptNo, String detail) {

@@ -1,5 +1,6 @@
 package org.tsunagu.audit.control;
 
+import org.tsunagu.calendar.control.JapanTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -29,7 +30,6 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class AuditLog {
 
-    static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
     /** What to show: days in Japan time (both inclusive, optional), actor and action (exact), a page. */
@@ -92,11 +92,11 @@ public class AuditLog {
         }
         if (filter.from() != null) {
             where.append(" AND e.occurredAt >= :from");
-            params.put("from", filter.from().atStartOfDay(JAPAN).toInstant());
+            params.put("from", filter.from().atStartOfDay(JapanTime.ZONE).toInstant());
         }
         if (filter.to() != null) {
             where.append(" AND e.occurredAt < :to");
-            params.put("to", filter.to().plusDays(1).atStartOfDay(JAPAN).toInstant());
+            params.put("to", filter.to().plusDays(1).atStartOfDay(JapanTime.ZONE).toInstant());
         }
         if (filter.actor() != null) {
             where.append(" AND e.actor = :actor");

@@ -1,5 +1,7 @@
 package org.tsunagu.directory.boundary;
 
+import org.tsunagu.web.PageText;
+import org.tsunagu.calendar.control.JapanTime;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -64,7 +66,7 @@ public class CorrectionPage {
         FacesContext faces = FacesContext.getCurrentInstance();
         Correction.Kind k = kind == null ? null : Correction.Kind.ofCode(kind).orElse(null);
         if (k == null) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, ResourceEditorPage.text("correction.kind.missing"), null));
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, PageText.of("correction.kind.missing"), null));
             return;
         }
         try {
@@ -74,7 +76,7 @@ public class CorrectionPage {
             return;
         }
         ExternalContext ext = faces.getExternalContext();
-        ext.getFlash().put("done", ResourceEditorPage.text("correction.thanks"));
+        ext.getFlash().put("done", PageText.of("correction.thanks"));
         ext.redirect(ext.getRequestContextPath() + "/resources/" + resource);
     }
 
@@ -95,12 +97,12 @@ public class CorrectionPage {
             return;
         }
         ExternalContext ext = faces.getExternalContext();
-        ext.getFlash().put("done", ResourceEditorPage.text("corrections.closed"));
+        ext.getFlash().put("done", PageText.of("corrections.closed"));
         ext.redirect(ext.getRequestContextPath() + "/staff/corrections");
     }
 
     public String when(java.time.Instant at) {
-        return at == null ? "" : ResourceEditorPage.WHEN.format(at.atZone(ResourceEditorPage.JAPAN));
+        return at == null ? "" : JapanTime.MINUTE.format(at.atZone(JapanTime.ZONE));
     }
 
     public List<Correction.Kind> getKinds() {

@@ -1,5 +1,7 @@
 package org.tsunagu.directory.boundary;
 
+import org.tsunagu.web.PageText;
+import org.tsunagu.calendar.control.JapanTime;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -9,16 +11,16 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.tsunagu.accounts.control.Accounts;
 import org.tsunagu.accounts.entity.Account;
-import org.tsunagu.areas.control.AreaLookup;
+import org.tsunagu.addresses.control.AreaLookup;
 import org.tsunagu.areas.control.Centers;
 import org.tsunagu.areas.entity.Center;
-import org.tsunagu.directory.control.Recurrence;
+import org.tsunagu.calendar.control.Recurrence;
 import org.tsunagu.directory.control.ResourceEdits;
-import org.tsunagu.directory.control.ScheduleParser;
+import org.tsunagu.calendar.control.ScheduleParser;
 import org.tsunagu.directory.entity.Category;
 import org.tsunagu.directory.entity.Resource;
 import org.tsunagu.directory.entity.ResourceChange;
-import org.tsunagu.directory.entity.Schedule;
+import org.tsunagu.calendar.entity.Schedule;
 import org.tsunagu.problems.FieldError;
 import org.tsunagu.problems.ProblemException;
 
@@ -45,9 +47,7 @@ import java.util.Optional;
 public class ResourceEditorPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("M月d日（E）", Locale.JAPANESE);
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy年M月d日 H:mm");
 
     @Inject
     transient Accounts accounts;
@@ -91,7 +91,7 @@ public class ResourceEditorPage implements Serializable {
         version = r.getVersion();
         fields = new HashMap<>(r.fields());
         published = r.isPublished();
-        verifiedAt = r.getVerifiedAt() == null ? null : WHEN.format(r.getVerifiedAt().atZone(JAPAN));
+        verifiedAt = r.getVerifiedAt() == null ? null : JapanTime.MINUTE.format(r.getVerifiedAt().atZone(JapanTime.ZONE));
     }
 
     /** 保存: all or nothing; field mistakes are listed, a newer version is a conflict, never overwritten. */
@@ -204,7 +204,7 @@ public class ResourceEditorPage implements Serializable {
         if (!s.isParsed()) {
             return text("editor.schedule.irregular") + (s.warning() == null ? "" : "（" + s.warning() + "）");
         }
-        List<LocalDate> next = Recurrence.of(s).nextDates(LocalDate.now(JAPAN), 5);
+        List<LocalDate> next = Recurrence.of(s).nextDates(LocalDate.now(JapanTime.ZONE), 5);
         return next.isEmpty() ? text("editor.schedule.none")
                 : text("editor.schedule.next") + String.join("、", next.stream().map(DAY::format).toList());
     }
@@ -217,7 +217,7 @@ public class ResourceEditorPage implements Serializable {
     }
 
     public String when(java.time.Instant at) {
-        return at == null ? "" : WHEN.format(at.atZone(JAPAN));
+        return at == null ? "" : JapanTime.MINUTE.format(at.atZone(JapanTime.ZONE));
     }
 
     public String label(String field) {
@@ -255,7 +255,7 @@ public class ResourceEditorPage implements Serializable {
     }
 
     static String text(String key) {
-        return org.tsunagu.platform.PageText.of(key);
+        return org.tsunagu.web.PageText.of(key);
     }
 
     public Map<String, String> getFields() {

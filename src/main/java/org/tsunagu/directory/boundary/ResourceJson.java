@@ -7,10 +7,10 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import org.tsunagu.areas.entity.Center;
 import org.tsunagu.areas.entity.GeoPoint;
-import org.tsunagu.directory.control.IndexedResource;
-import org.tsunagu.directory.control.Recurrence;
-import org.tsunagu.directory.control.SearchHit;
-import org.tsunagu.directory.control.SearchResult;
+import org.tsunagu.search.control.IndexedResource;
+import org.tsunagu.calendar.control.Recurrence;
+import org.tsunagu.search.control.SearchHit;
+import org.tsunagu.search.control.SearchResult;
 import org.tsunagu.directory.entity.Resource;
 
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package org.tsunagu.directory.boundary;
 
+import org.tsunagu.web.PageText;
+import org.tsunagu.calendar.control.JapanTime;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -57,9 +59,9 @@ public class ResourceListPage {
     static Line line(Resource r, Instant cutoff) {
         Instant checked = r.getVerifiedAt() != null ? r.getVerifiedAt() : r.getCreatedAt();
         String code = r.getStatus().name().toLowerCase(java.util.Locale.ROOT);
-        return new Line(r.getId(), r.getName(), r.getCategory().labelJa(), ResourceEditorPage.text("resource.status." + code),
+        return new Line(r.getId(), r.getName(), r.getCategory().labelJa(), PageText.of("resource.status." + code),
                 code, r.getTown() == null ? "" : r.getTown().displayName(),
-                r.getVerifiedAt() == null ? "" : ResourceEditorPage.WHEN.format(r.getVerifiedAt().atZone(ResourceEditorPage.JAPAN)),
+                r.getVerifiedAt() == null ? "" : JapanTime.MINUTE.format(r.getVerifiedAt().atZone(JapanTime.ZONE)),
                 checked == null || checked.isBefore(cutoff));
     }
 

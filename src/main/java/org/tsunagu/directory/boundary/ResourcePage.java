@@ -1,5 +1,6 @@
 package org.tsunagu.directory.boundary;
 
+import org.tsunagu.calendar.control.JapanTime;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -8,8 +9,8 @@ import jakarta.inject.Named;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.servlet.http.HttpServletResponse;
-import org.tsunagu.directory.control.QrCode;
-import org.tsunagu.directory.control.Recurrence;
+import org.tsunagu.web.QrCode;
+import org.tsunagu.calendar.control.Recurrence;
 import org.tsunagu.directory.entity.Resource;
 
 import java.io.IOException;
@@ -51,7 +52,7 @@ public class ResourcePage {
             FacesContext.getCurrentInstance().responseComplete();
             return;
         }
-        nextDates = Recurrence.of(resource.getSchedule()).nextDates(LocalDate.now(ResourcesResource.JAPAN), 3);
+        nextDates = Recurrence.of(resource.getSchedule()).nextDates(LocalDate.now(JapanTime.ZONE), 3);
     }
 
     public Resource getResource() {

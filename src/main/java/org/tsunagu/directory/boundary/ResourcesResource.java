@@ -1,5 +1,6 @@
 package org.tsunagu.directory.boundary;
 
+import org.tsunagu.calendar.control.JapanTime;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -30,19 +31,19 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.tsunagu.accounts.control.Accounts;
 import org.tsunagu.accounts.entity.Account;
-import org.tsunagu.areas.control.AreaLookup;
+import org.tsunagu.addresses.control.AreaLookup;
 import org.tsunagu.areas.entity.Center;
 import org.tsunagu.areas.entity.Municipality;
 import org.tsunagu.audit.control.Audit;
 import org.tsunagu.directory.control.ResourceEdits;
-import org.tsunagu.directory.control.ResourceImport;
+import org.tsunagu.exchange.control.ResourceImport;
 import org.tsunagu.directory.entity.Correction;
 import org.tsunagu.directory.entity.ResourceChange;
-import org.tsunagu.directory.control.ResourceSearch;
+import org.tsunagu.search.control.ResourceSearch;
 import org.tsunagu.directory.control.ResourcesChanged;
-import org.tsunagu.directory.control.ScheduleCalendar;
-import org.tsunagu.directory.control.SearchQuery;
-import org.tsunagu.directory.control.Weekdays;
+import org.tsunagu.calendar.control.ScheduleCalendar;
+import org.tsunagu.search.control.SearchQuery;
+import org.tsunagu.calendar.control.Weekdays;
 import org.tsunagu.directory.entity.Category;
 import org.tsunagu.directory.entity.Resource;
 import org.tsunagu.problems.FieldError;
@@ -73,8 +74,6 @@ import java.util.Set;
 @Produces(MediaType.APPLICATION_JSON)
 public class ResourcesResource {
 
-    static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
-    static final int MAX_Q = 200;
 
     @Inject
     ResourceSearch search;
@@ -124,7 +123,7 @@ public class ResourcesResource {
                              @QueryParam("sort") String sort, @QueryParam("page") String page,
                              @QueryParam("size") String size, @QueryParam("highlight") String highlight) {
         QueryParameters p = new QueryParameters();
-        String text = p.text("q", q, MAX_Q);
+        String text = p.text("q", q, SearchQuery.MAX_TEXT);
         String muni = p.text("municipality", municipality, 6);
         if (muni != null && !Municipality.isValidCode(muni)) {
             p.error("municipality", "municipality は6桁の全国地方公共団体コードです");
@@ -209,7 +208,7 @@ public class ResourcesResource {
         p.verify();
         SearchQuery query = new SearchQuery(text, muni, categories, p.text("region", region, 100),
                 p.text("center", center, 64), p.text("town", town, 100), weekdays, day, withHomeVisit, onlyFree,
-                latitude, longitude, km, order, pageNo, pageSize, LocalDate.now(JAPAN), withHighlight);
+                latitude, longitude, km, order, pageNo, pageSize, LocalDate.now(JapanTime.ZONE), withHighlight);
         try {
             return ResourceJson.result(search.search(query));
         } catch (IllegalArgumentException e) {
@@ -222,7 +221,7 @@ public class ResourcesResource {
     @Operation(summary = "One published resource with every detail")
     public Response get(@PathParam("id") String id) {
         Resource r = published(id);
-        return Response.ok(ResourceJson.detail(r, LocalDate.now(JAPAN))).tag(etag(r)).build();
+        return Response.ok(ResourceJson.detail(r, LocalDate.now(JapanTime.ZONE))).tag(etag(r)).build();
     }
 
     @GET
@@ -237,7 +236,7 @@ public class ResourcesResource {
         }
         URI page = uri.getBaseUri().resolve("../../resources/" + r.getId());
         String ics = calendar.ics("resource-" + r.getId() + "@tsunagu", r.getName(), r.getAddress(), page.toString(),
-                r.getSchedule(), LocalDate.now(JAPAN));
+                r.getSchedule(), LocalDate.now(JapanTime.ZONE));
         return Response.ok(ics, "text/calendar; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"resource-" + r.getId() + ".ics\"").build();
     }
@@ -254,7 +253,7 @@ public class ResourcesResource {
         boolean publish = publish(in);
         Resource r = edits.create(me, fields, publish, in.errors());
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(r.getId())).build())
-                .entity(ResourceJson.detail(r, LocalDate.now(JAPAN))).tag(etag(r)).build();
+                .entity(ResourceJson.detail(r, LocalDate.now(JapanTime.ZONE))).tag(etag(r)).build();
     }
 
     @PUT
@@ -276,7 +275,7 @@ public class ResourcesResource {
         in.verify();
         long expected = version != null ? version : ifMatch != null ? parseTag(ifMatch) : current.getVersion();
         Resource r = edits.update(me, id, expected, fields, publish);
-        return Response.ok(ResourceJson.detail(r, LocalDate.now(JAPAN))).tag(etag(r)).build();
+        return Response.ok(ResourceJson.detail(r, LocalDate.now(JapanTime.ZONE))).tag(etag(r)).build();
     }
 
     @DELETE
@@ -296,7 +295,7 @@ public class ResourcesResource {
     @Operation(summary = "「内容を確認しました」: the entry was checked and is still right (sets verifiedAt)")
     public Response verify(@PathParam("id") String id) {
         Resource r = edits.verify(me(), id);
-        return Response.ok(ResourceJson.detail(r, LocalDate.now(JAPAN))).tag(etag(r)).build();
+        return Response.ok(ResourceJson.detail(r, LocalDate.now(JapanTime.ZONE))).tag(etag(r)).build();
     }
 
     @POST

@@ -1,5 +1,7 @@
 package org.tsunagu.directory.control;
 
+import org.tsunagu.calendar.control.JapanTime;
+import org.tsunagu.exchange.control.ResourceImport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -38,7 +40,6 @@ import java.util.Set;
 @ApplicationScoped
 public class ResourceEdits {
 
-    static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     @PersistenceContext
     EntityManager em;
@@ -172,7 +173,7 @@ public class ResourceEdits {
 
     /** Entries older than this (never confirmed since) are stale. */
     public Instant staleCutoff(Instant now) {
-        return now.atZone(JAPAN).minus(stalePeriod()).toInstant();
+        return now.atZone(JapanTime.ZONE).minus(stalePeriod()).toInstant();
     }
 
     Period stalePeriod() {

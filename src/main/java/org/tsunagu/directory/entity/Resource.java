@@ -1,5 +1,6 @@
 package org.tsunagu.directory.entity;
 
+import org.tsunagu.calendar.entity.Schedule;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;

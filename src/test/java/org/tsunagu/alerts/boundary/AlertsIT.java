@@ -16,9 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * exactly one alert per Idempotency-Key, never nowhere, every mistake a 400, and each organisation
  * sees only its own alerts' status.
  */
-class AlertsIT extends PortalIT {
+public class AlertsIT extends PortalIT {
 
-    static String body(String address, String extra) {
+    public static String body(String address, String extra) {
         return "{" + (address == null ? "" : "\"address\":\"" + address + "\",") + extra
                 + "\"observedAt\":\"2026-11-23T09:40:00+09:00\",\"anomalies\":[\"mail_piling_up\",\"no_response\"],"
                 + "\"urgency\":\"urgent\",\"personDescription\":\"80代女性、一人暮らしの様子\",\"details\":\"新聞が3日分\","

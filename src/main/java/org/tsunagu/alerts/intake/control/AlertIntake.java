@@ -1,0 +1,157 @@
+package org.tsunagu.alerts.intake.control;
+
+import org.tsunagu.alerts.notifications.control.Notifications;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.tsunagu.accounts.entity.Account;
+import org.tsunagu.alerts.entity.Alert;
+import org.tsunagu.alerts.entity.Report;
+import org.tsunagu.alerts.entity.Routing;
+import org.tsunagu.addresses.control.AreaLookup;
+import org.tsunagu.areas.entity.Center;
+import org.tsunagu.areas.entity.Municipality;
+import org.tsunagu.areas.entity.Town;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Takes a partner's watch alert in and decides who must act on it: the center responsible for the
+ * address (town, or a 番地 override), found through the areas lookup; a point without an address
+ * goes to the nearest town; anything that cannot be placed goes to the core center's triage — an
+ * alert never goes nowhere. The reason is stored on the alert. The same Idempotency-Key from the
+ * same partner returns the alert already filed, so a double tap or a retry creates one alert.
+ */
+@ApplicationScoped
+public class AlertIntake {
+
+    /** A point farther than this from every town is not trusted for routing. */
+    static final double NEAREST_TOWN_KM = 3.0;
+
+    /** The alert, and whether this call created it (false: the idempotency key named an earlier one). */
+    public record Filed(Alert alert, boolean created) {
+    }
+
+    record Routed(Center center, Routing routing, String reason, Town town) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    AreaLookup lookup;
+
+    @Inject
+    Notifications notifications;
+
+    private volatile Boolean postgres;
+
+    public Optional<Alert> previous(Account partner, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery(Alert.FIND_BY_IDEMPOTENCY_KEY, Alert.class)
+                .setParameter("partner", partner.getPartner()).setParameter("key", idempotencyKey)
+                .getResultStream().findFirst();
+    }
+
+    /** The alert with this 受付番号 if the partner's organisation filed it (never another's). */
+    public Optional<Alert> ofPartner(org.tsunagu.accounts.entity.PartnerOrganisation partner, String receiptNo) {
+        if (receiptNo == null || partner == null) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery(Alert.FIND_BY_RECEIPT, Alert.class).setParameter("receiptNo", receiptNo)
+                .getResultStream().filter(a -> a.getPartner().getId().equals(partner.getId())).findFirst();
+    }
+
+    /** The organisation's alerts, newest first. */
+    public List<Alert> ofPartner(org.tsunagu.accounts.entity.PartnerOrganisation partner) {
+        return em.createNamedQuery(Alert.FIND_BY_PARTNER, Alert.class).setParameter("partner", partner)
+                .setMaxResults(500).getResultList();
+    }
+
+    /** Files the alert in the caller's transaction; it is flushed, so a constraint problem shows here. */
+    public Filed file(Account partner, Report report) {
+        Optional<Alert> earlier = previous(partner, report.idempotencyKey());
+        if (earlier.isPresent()) {
+            return new Filed(earlier.get(), false);
+        }
+        Routed routed = route(report, partner.getPartner().getMunicipality());
+        Alert alert = new Alert(nextReceipt(), partner, report, routed.center(), routed.routing(), routed.reason(),
+                routed.town(), Instant.now());
+        em.persist(alert);
+        notifications.announce(alert);
+        em.flush();
+        return new Filed(alert, true);
+    }
+
+    Routed route(Report report, Municipality home) {
+        String municipality = home == null ? null : home.getCode();
+        if (report.address() != null && !report.address().isBlank()) {
+            AreaLookup.Result r = lookup.lookup(report.address(), municipality);
+            if (r.town() != null && r.center() != null) {
+                boolean block = r.matched() == AreaLookup.Matched.BLOCK;
+                String reason = "住所の町丁目「" + r.town().displayName() + "」" + (block ? "（" + r.block() + "番地）" : "")
+                        + "の担当: " + r.center().getName();
+                return new Routed(r.center(), block ? Routing.BLOCK : Routing.TOWN, reason, r.town());
+            }
+        }
+        if (report.point() != null && home != null) {
+            Town nearest = null;
+            double best = Double.MAX_VALUE;
+            for (Town t : em.createNamedQuery(Town.FIND_BY_MUNICIPALITY, Town.class).setParameter("municipality", home)
+                    .getResultList()) {
+                if (t.getPoint() != null) {
+                    double d = t.getPoint().distanceKm(report.point());
+                    if (d < best) {
+                        best = d;
+                        nearest = t;
+                    }
+                }
+            }
+            if (nearest != null && best <= NEAREST_TOWN_KM) {
+                Center c = nearest.getCenter();
+                return new Routed(c, Routing.TOWN, String.format("位置情報から最寄りの町丁目「%s」（約%.1fkm）の担当: %s",
+                        nearest.displayName(), best, c.getName()), nearest);
+            }
+        }
+        Municipality m = home;
+        Center core = m == null ? null : lookup.coreCenter(m).orElse(null);
+        if (core == null) {
+            List<Center> anyCore = em.createQuery("SELECT c FROM Center c WHERE c.kind = org.tsunagu.areas.entity.CenterKind.CORE ORDER BY c.code", Center.class)
+                    .setMaxResults(1).getResultList();
+            if (anyCore.isEmpty()) {
+                throw new IllegalStateException("no core center is registered to triage alerts");
+            }
+            core = anyCore.get(0);
+        }
+        return new Routed(core, Routing.NONE, "住所から担当を特定できないため、基幹型センター（" + core.getName()
+                + "）が受け付けて振り分けます", null);
+    }
+
+    /** The next 受付番号 from the receipt sequence (one by one), in the caller's transaction. */
+    long nextReceipt() {
+        String sql = isPostgres() ? "SELECT nextval('alert_receipt_seq')" : "SELECT NEXT VALUE FOR alert_receipt_seq";
+        return ((Number) em.createNativeQuery(sql).getSingleResult()).longValue();
+    }
+
+    /** Asks the connection once; a failed look is not remembered, so PostgreSQL is never taken for H2 for good. */
+    private boolean isPostgres() {
+        Boolean p = postgres;
+        if (p == null) {
+            try {
+                Connection c = em.unwrap(Connection.class);
+                p = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+                postgres = p;
+            } catch (SQLException | RuntimeException e) {
+                return false;
+            }
+        }
+        return p;
+    }
+}

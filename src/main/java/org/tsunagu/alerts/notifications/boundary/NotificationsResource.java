@@ -1,0 +1,139 @@
+package org.tsunagu.alerts.notifications.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonBuilderFactory;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.tsunagu.accounts.control.Accounts;
+import org.tsunagu.accounts.entity.Account;
+import org.tsunagu.accounts.entity.Role;
+import org.tsunagu.alerts.notifications.control.Notifications;
+import org.tsunagu.alerts.notifications.entity.Notification;
+import org.tsunagu.alerts.notifications.entity.NotificationAttempt;
+import org.tsunagu.audit.control.Audit;
+import org.tsunagu.problems.ProblemException;
+
+import java.util.List;
+
+/**
+ * 未送信: the alert emails that did not reach their center. An alert whose email failed is still in
+ * the portal, but the center may not know it exists; the core center watches this list (its own
+ * municipality; admins see all), phones the center if needed, and pushes a notification again once
+ * the mail problem is fixed ({@code POST …/retry}), instead of waiting for the back-off. Only
+ * identifiers, the center and the mail system's error are shown — never the alert's personal data.
+ */
+@Path("notifications")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"core", "admin"})
+public class NotificationsResource {
+
+    /** The list shows the start of the error; the attempt history keeps all of it. */
+    static final int LIST_ERROR = 200;
+    /** Looked up once: {@code Json.createXxx()} scans the class path for the provider on every call (a tenth of a filing's CPU). */
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(java.util.Map.of());
+
+    @Inject
+    Notifications notifications;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    Audit audit;
+
+    @Context
+    SecurityContext security;
+
+    @GET
+    @Path("unsent")
+    @Transactional
+    @Operation(summary = "Notifications that failed at least once and are not sent (core: own municipality; admin: all)")
+    public JsonObject unsent() {
+        Account me = caller();
+        List<Notification> list = me.getRole() == Role.ADMIN ? notifications.unsent()
+                : notifications.unsent(me.getCenter().getMunicipality());
+        JsonArrayBuilder items = JSON.createArrayBuilder();
+        list.forEach(n -> items.add(item(n)));
+        return JSON.createObjectBuilder().add("items", items).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Transactional
+    @Operation(summary = "One notification with every delivery attempt")
+    public JsonObject get(@PathParam("id") String id) {
+        Notification n = visible(caller(), id);
+        JsonArrayBuilder history = JSON.createArrayBuilder();
+        for (NotificationAttempt t : notifications.attempts(n)) {
+            JsonObjectBuilder b = JSON.createObjectBuilder().add("attempt", t.getNumber()).add("at", t.getAt().toString())
+                    .add("outcome", t.getOutcome().code());
+            if (t.getError() != null) {
+                b.add("error", t.getError());
+            }
+            history.add(b);
+        }
+        return item(n).add("history", history).build();
+    }
+
+    @POST
+    @Path("{id}/retry")
+    @Transactional
+    @Operation(summary = "Make an unsent notification due now (409 when it was already sent)")
+    public JsonObject retry(@PathParam("id") String id) {
+        Account me = caller();
+        Notification n = visible(me, id);
+        notifications.retryNow(n);
+        audit.record(me.getUsername(), "notification.retry", "notification", Long.toString(n.getId()), null);
+        return item(n).build();
+    }
+
+    private Account caller() {
+        Account me = accounts.find(security.getUserPrincipal().getName())
+                .orElseThrow(() -> ProblemException.forbidden("unknown account"));
+        if (me.getRole() != Role.ADMIN && (me.getCenter() == null || me.getCenter().getMunicipality() == null)) {
+            throw ProblemException.forbidden("the 未送信 list belongs to the core center of a municipality");
+        }
+        return me;
+    }
+
+    /** The notification if the caller's municipality handles its alert (admin: any), else 404. */
+    private Notification visible(Account me, String id) {
+        Notification n = id != null && id.matches("[0-9]{1,18}") ? notifications.find(Long.parseLong(id)).orElse(null) : null;
+        if (n == null || (me.getRole() != Role.ADMIN && !me.mayActFor(n.getAlert().getCenter()))) {
+            throw ProblemException.notFound("通知 " + id + " はありません");
+        }
+        return n;
+    }
+
+    static JsonObjectBuilder item(Notification n) {
+        JsonObjectBuilder b = JSON.createObjectBuilder().add("id", n.getId()).add("alertId", n.getAlert().getId())
+                .add("receiptNo", n.getAlert().getReceiptNo()).add("kind", n.getKind())
+                .add("attempts", n.getAttempts()).add("createdAt", n.getCreatedAt().toString());
+        if (n.getCenter() != null) {
+            b.add("center", JSON.createObjectBuilder().add("code", n.getCenter().getCode()).add("name", n.getCenter().getName()));
+        }
+        if (n.getLastError() != null) {
+            String e = n.getLastError();
+            b.add("lastError", e.length() > LIST_ERROR ? e.substring(0, LIST_ERROR - 1) + "…" : e);
+        }
+        if (n.isSent()) {
+            b.add("sentAt", n.getSentAt().toString());
+        } else {
+            b.add("nextAttemptAt", n.getNextAttemptAt().toString());
+        }
+        return b;
+    }
+}

@@ -1,0 +1,95 @@
+package org.tsunagu.alerts.notifications.boundary;
+
+import org.tsunagu.web.PageText;
+import org.tsunagu.calendar.control.JapanTime;
+import org.tsunagu.alerts.intake.boundary.PartnerAlertsPage;
+import org.tsunagu.alerts.intake.boundary.ReportPage;
+import org.tsunagu.alerts.triage.boundary.AlertBoardPage;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.tsunagu.accounts.control.Accounts;
+import org.tsunagu.accounts.entity.Account;
+import org.tsunagu.accounts.entity.Role;
+import org.tsunagu.alerts.notifications.control.Notifications;
+import org.tsunagu.alerts.notifications.entity.Notification;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * 「未送信」: emails about alerts that could not be delivered yet, for core staff (their
+ * municipality) and admins (all). The worker keeps retrying them; this list is how a person notices
+ * that a center did not hear about an alert and phones them instead.
+ */
+@Named
+@RequestScoped
+public class UnsentPage {
+
+    /** One undelivered email: what it was about and why it failed — no personal data. */
+    public record Line(long id, String receiptNo, long alertId, String kind, String center, int attempts,
+                       String lastError, String createdAt, String nextAttemptAt) {
+    }
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    Notifications notifications;
+
+    private List<Line> lines;
+
+    public List<Line> getLines() {
+        if (lines == null) {
+            lines = me().filter(UnsentPage::allowed).map(this::load).orElse(List.of());
+        }
+        return lines;
+    }
+
+    public boolean isAllowed() {
+        return me().map(UnsentPage::allowed).orElse(false);
+    }
+
+    private static boolean allowed(Account a) {
+        return a.getRole() == Role.ADMIN || a.getRole() == Role.CORE;
+    }
+
+    private List<Line> load(Account me) {
+        List<Notification> list = me.getRole() == Role.ADMIN ? notifications.unsent()
+                : notifications.unsent(me.getCenter().getMunicipality());
+        return list.stream().map(UnsentPage::line).toList();
+    }
+
+    /** 「今すぐ再送」: due at once; the worker sends it within its interval. */
+    @jakarta.transaction.Transactional
+    public void retry() throws java.io.IOException {
+        var ext = FacesContext.getCurrentInstance().getExternalContext();
+        String id = ext.getRequestParameterMap().get("notification");
+        Optional<Account> me = me().filter(UnsentPage::allowed);
+        if (me.isPresent() && id != null && id.matches("[0-9]{1,18}")) {
+            notifications.find(Long.parseLong(id))
+                    .filter(n -> n.getSentAt() == null)
+                    .filter(n -> me.get().getRole() == Role.ADMIN || me.get().mayActFor(n.getAlert().getCenter()))
+                    .ifPresent(n -> {
+                        notifications.retryNow(n);
+                        ext.getFlash().put("done", PageText.of("unsent.retried"));
+                    });
+        }
+        ext.redirect(ext.getRequestContextPath() + "/staff/unsent");
+    }
+
+    static Line line(Notification n) {
+        String error = n.getLastError() == null ? "" : n.getLastError();
+        return new Line(n.getId(), n.getAlert().getReceiptNo(), n.getAlert().getId(),
+                PageText.of("unsent.kind." + n.getKind()), n.getAlert().getCenter().getName(), n.getAttempts(),
+                error.length() > 200 ? error.substring(0, 200) + "…" : error,
+                JapanTime.MINUTE.format(n.getCreatedAt().atZone(JapanTime.ZONE)),
+                JapanTime.MINUTE.format(n.getNextAttemptAt().atZone(JapanTime.ZONE)));
+    }
+
+    private Optional<Account> me() {
+        var principal = FacesContext.getCurrentInstance().getExternalContext().getUserPrincipal();
+        return principal == null ? Optional.empty() : accounts.find(principal.getName());
+    }
+}

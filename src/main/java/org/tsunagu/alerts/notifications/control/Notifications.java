@@ -1,0 +1,247 @@
+package org.tsunagu.alerts.notifications.control;
+
+import org.tsunagu.calendar.control.JapanTime;
+import org.tsunagu.alerts.control.AlertSla;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tsunagu.alerts.entity.Alert;
+import org.tsunagu.alerts.notifications.entity.Backoff;
+import org.tsunagu.alerts.notifications.entity.Notification;
+import org.tsunagu.alerts.notifications.entity.NotificationAttempt;
+import org.tsunagu.addresses.control.AreaLookup;
+import org.tsunagu.areas.entity.Center;
+import org.tsunagu.areas.entity.Municipality;
+import org.tsunagu.mail.Mail;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * The notification outbox of alerts: {@link #announce} writes the email in the alert's own
+ * transaction; {@link #deliverDue} (called by the worker) sends what is due through Jakarta Mail,
+ * records every attempt ({@link NotificationAttempt}) and backs off on failure by the configured
+ * {@link Backoff} (TSUNAGU_NOTIFICATIONS_BACKOFF). What has failed and is still not delivered is the
+ * 未送信 list ({@link #unsent(Municipality)}), which the core center watches and can push again
+ * ({@link #retryNow}). Several instances may deliver the same outbox: each claims the due rows
+ * with {@code SELECT ... FOR UPDATE SKIP LOCKED} (PostgreSQL, and H2 2.2) and holds the locks
+ * until its attempts are recorded, so no email is sent by two instances. Emails carry the receipt number, urgency, center and a link, never personal
+ * data, and logs name only receipt numbers.
+ */
+@ApplicationScoped
+public class Notifications {
+
+    private static final Logger LOG = Logger.getLogger(Notifications.class.getName());
+    static final int MAX_UNSENT = 500;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    AreaLookup lookup;
+
+    @Inject
+    Mail mail;
+
+    @Inject
+    @ConfigProperty(name = "tsunagu.notifications.backoff", defaultValue = "PT1M,PT5M,PT30M")
+    String backoffSetting;
+
+    private Backoff backoff;
+
+    @PostConstruct
+    void configure() {
+        try {
+            backoff = Backoff.parse(backoffSetting);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("tsunagu.notifications.backoff (TSUNAGU_NOTIFICATIONS_BACKOFF): " + e.getMessage(), e);
+        }
+    }
+
+    /** The configured back-off (read at start: a malformed value stops the deployment, see NotificationWorker). */
+    public Backoff backoff() {
+        return backoff;
+    }
+
+    /** Writes the "new alert" email for the alert's center (or the core center when it has no address). */
+    public Notification announce(Alert a) {
+        Center to = a.getCenter();
+        Center addressed = to;
+        if (to.getEmail() == null && to.getMunicipality() != null) {
+            addressed = lookup.coreCenter(to.getMunicipality()).filter(c -> c.getEmail() != null).orElse(to);
+        }
+        String subject = "【つなぐ】見守り通報 " + a.getReceiptNo() + "（" + a.getUrgency().label() + "）";
+        String body = body(to.getName(), "見守り協定事業者から通報がありました。ポータルにログインして内容を確認してください。", a);
+        Notification n = new Notification(a, "new", addressed, addressed.getEmail(), subject, body, Instant.now());
+        em.persist(n);
+        return n;
+    }
+
+    @Inject
+    @ConfigProperty(name = "tsunagu.sla.emergency", defaultValue = "PT10M")
+    java.time.Duration slaEmergency;
+
+    @Inject
+    @ConfigProperty(name = "tsunagu.sla.urgent", defaultValue = "PT60M")
+    java.time.Duration slaUrgent;
+
+    /** The configured acknowledgement deadlines (TSUNAGU_SLA_EMERGENCY, TSUNAGU_SLA_URGENT). */
+    public AlertSla sla() {
+        return new AlertSla(slaEmergency, slaUrgent);
+    }
+
+    /**
+     * Marks alerts that were not acknowledged within their SLA as escalated and writes an email to
+     * the core center of their municipality (in the same transaction). Returns how many.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int escalateOverdue() {
+        AlertSla sla = sla();
+        Instant now = Instant.now();
+        int escalated = 0;
+        for (Alert a : em.createNamedQuery(Alert.FIND_AWAITING_ACKNOWLEDGEMENT, Alert.class)
+                .setParameter("statuses", List.of(org.tsunagu.alerts.entity.AlertStatus.RECEIVED,
+                        org.tsunagu.alerts.entity.AlertStatus.TRANSFERRED)).setMaxResults(200).getResultList()) {
+            if (now.isAfter(sla.deadline(a.getUrgency(), a.getFiledAt())) && a.escalate(now)) {
+                Center core = a.getCenter().getMunicipality() == null ? null
+                        : lookup.coreCenter(a.getCenter().getMunicipality()).orElse(null);
+                String subject = "【つなぐ】未確認の見守り通報 " + a.getReceiptNo() + "（" + a.getUrgency().label() + "）";
+                String body = body(core == null ? "基幹型センター" : core.getName(),
+                        "次の通報が、決められた時間内に担当センターで確認されていません。対応状況を確認してください。", a);
+                em.persist(new Notification(a, "escalation", core == null ? a.getCenter() : core,
+                        core == null ? null : core.getEmail(), subject, body, now));
+                escalated++;
+            }
+        }
+        return escalated;
+    }
+
+    /** The email text: whom, why, and what identifies the alert — never who or where the person is. */
+    private String body(String addressee, String why, Alert a) {
+        return String.join("\n",
+                addressee + " 御中",
+                "",
+                why,
+                "",
+                "受付番号: " + a.getReceiptNo(),
+                "緊急度: " + a.getUrgency().label(),
+                "担当センター: " + a.getCenter().getName(),
+                "受付日時: " + JapanTime.MINUTE.format(a.getFiledAt()),
+                "確認: " + mail.link("/staff/alerts"),
+                "",
+                "※ 個人情報保護のため、このメールには氏名・住所などを記載していません。");
+    }
+
+    /**
+     * Sends what is due (at most {@code max}), recording each attempt; returns how many were
+     * delivered. The due rows are locked first, skipping those another instance holds, and read
+     * after the lock, so a row another instance sent or rescheduled meanwhile is left alone.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int deliverDue(int max) {
+        Instant now = Instant.now();
+        List<Long> candidates = em.createNamedQuery(Notification.FIND_DUE_IDS, Long.class)
+                .setParameter("now", now).setMaxResults(max).getResultList();
+        int sent = 0;
+        for (Long id : claim(candidates)) {
+            Notification n = em.find(Notification.class, id);
+            if (n == null || n.isSent() || n.getNextAttemptAt().isAfter(now)) {
+                continue;
+            }
+            try {
+                send(n);
+                em.persist(n.sent(Instant.now()));
+                sent++;
+            } catch (MessagingException | RuntimeException e) {
+                em.persist(n.failed(Instant.now(), describe(e), backoff));
+                LOG.warning(() -> "notification for " + n.getAlert().getReceiptNo() + " not sent (attempt "
+                        + n.getAttempts() + "): " + n.getLastError());
+            }
+        }
+        return sent;
+    }
+
+    /**
+     * The 未送信 list of one municipality: its notifications that failed at least once and are still
+     * not delivered, oldest first (at most 500). This is what a core center watches: an alert whose
+     * email did not arrive must be phoned through. Read-only; joins the caller's transaction if any.
+     *
+     * @param municipality the municipality whose alerts' notifications to list (a core account's own)
+     * @return the notifications, each with its alert, center, attempt count, last error and next attempt
+     */
+    public List<Notification> unsent(Municipality municipality) {
+        return em.createNamedQuery(Notification.FIND_UNSENT_IN_MUNICIPALITY, Notification.class)
+                .setParameter("municipality", municipality).setMaxResults(MAX_UNSENT).getResultList();
+    }
+
+    /** The 未送信 list of every municipality (for admins), oldest first, at most 500. */
+    public List<Notification> unsent() {
+        return em.createNamedQuery(Notification.FIND_UNSENT, Notification.class).setMaxResults(MAX_UNSENT).getResultList();
+    }
+
+    /** One notification by id, sent or not. */
+    public Optional<Notification> find(long id) {
+        return Optional.ofNullable(em.find(Notification.class, id));
+    }
+
+    /** Every delivery attempt of a notification, first to last. */
+    public List<NotificationAttempt> attempts(Notification n) {
+        return em.createNamedQuery(NotificationAttempt.FIND_BY_NOTIFICATION, NotificationAttempt.class)
+                .setParameter("notification", n).getResultList();
+    }
+
+    /**
+     * Makes an unsent notification due at once (the worker picks it up within its interval), in the
+     * caller's transaction. Whether the caller may do so (its municipality) is the caller's check.
+     *
+     * @throws org.tsunagu.alerts.entity.IllegalTransitionException when it was already sent (409)
+     */
+    public void retryNow(Notification n) {
+        n.retryNow(Instant.now());
+    }
+
+    /**
+     * Locks the still unsent rows among {@code ids} for this transaction, skipping rows locked by
+     * another (instance's) transaction; returns the ids locked. A native query: JPA has no SKIP
+     * LOCKED. The ids are numbers from the database, so they are written into the statement.
+     */
+    private List<Long> claim(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<?> locked = em.createNativeQuery(claimSql(ids)).getResultList();
+        return locked.stream().map(o -> ((Number) o).longValue()).toList();
+    }
+
+    /** The claiming statement; the same on PostgreSQL and H2 2.2 (both know SKIP LOCKED). */
+    static String claimSql(List<Long> ids) {
+        String in = ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+        return "SELECT id FROM notification WHERE id IN (" + in + ") AND sent_at IS NULL ORDER BY id FOR UPDATE SKIP LOCKED";
+    }
+
+    /** The failure as the mail system put it (exception types and messages, with the cause): no email content. */
+    static String describe(Exception e) {
+        StringBuilder b = new StringBuilder(e.getClass().getSimpleName()).append(": ").append(e.getMessage());
+        Throwable cause = e instanceof MessagingException m && m.getNextException() != null ? m.getNextException() : e.getCause();
+        if (cause != null && cause != e) {
+            b.append(" (").append(cause.getClass().getSimpleName()).append(": ").append(cause.getMessage()).append(')');
+        }
+        return b.toString();
+    }
+
+    private void send(Notification n) throws MessagingException {
+        if (n.getRecipient() == null) {
+            throw new MessagingException("the center has no notification address");
+        }
+        mail.send(n.getRecipient(), n.getSubject(), n.getBody());
+    }
+}

@@ -1,0 +1,200 @@
+package org.tsunagu.alerts.notifications.entity;
+
+import org.tsunagu.alerts.entity.Alert;
+import org.tsunagu.alerts.entity.IllegalTransitionException;
+import org.tsunagu.alerts.entity.Outcome;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.tsunagu.areas.entity.Center;
+
+import java.time.Instant;
+
+/**
+ * One email that must reach a center: written in the same transaction as the alert it announces
+ * (transactional outbox), so a committed alert always has its notification, and delivered by a
+ * worker at least once. It holds the receipt number, urgency, center and a link — never personal
+ * data. Each attempt returns a {@link NotificationAttempt} for the history; a failed one schedules the
+ * next by the configured {@link Backoff} (default 1, 5, 30 minutes, then every 30 minutes), and the
+ * notification stays on the 未送信 list until the mail server takes it. Staff can make it due at once
+ * ({@link #retryNow}) when they know the server is back.
+ */
+@Entity
+@Table(name = "notification")
+@NamedQuery(name = Notification.FIND_DUE,
+        query = "SELECT n FROM Notification n WHERE n.sentAt IS NULL AND n.nextAttemptAt <= :now ORDER BY n.nextAttemptAt")
+@NamedQuery(name = Notification.FIND_DUE_IDS,
+        query = "SELECT n.id FROM Notification n WHERE n.sentAt IS NULL AND n.nextAttemptAt <= :now ORDER BY n.nextAttemptAt, n.id")
+@NamedQuery(name = Notification.FIND_UNSENT,
+        query = "SELECT n FROM Notification n WHERE n.sentAt IS NULL AND n.attempts > 0 ORDER BY n.createdAt, n.id")
+@NamedQuery(name = Notification.FIND_UNSENT_IN_MUNICIPALITY,
+        query = "SELECT n FROM Notification n WHERE n.sentAt IS NULL AND n.attempts > 0"
+                + " AND n.alert.center.municipality = :municipality ORDER BY n.createdAt, n.id")
+public class Notification {
+
+    public static final String FIND_DUE = "Notification.findDue";
+    /** Ids only: the rows are locked (and then read) by {@code Notifications#deliverDue}. */
+    public static final String FIND_DUE_IDS = "Notification.findDueIds";
+    public static final String FIND_UNSENT = "Notification.findUnsent";
+    public static final String FIND_UNSENT_IN_MUNICIPALITY = "Notification.findUnsentInMunicipality";
+    /** Longest error text kept (column size). */
+    public static final int MAX_ERROR = 500;
+
+    @Id
+    @SequenceGenerator(name = "notification_seq", sequenceName = "notification_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "notification_seq")
+    private Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "alert_id")
+    private Alert alert;
+
+    @Column(nullable = false)
+    private String kind;
+
+    /** The center whose address the email goes to (null only on rows older than V5 that could not be matched). */
+    @ManyToOne
+    @JoinColumn(name = "center_id")
+    private Center center;
+
+    private String recipient;
+
+    @Column(nullable = false)
+    private String subject;
+
+    @Column(nullable = false)
+    private String body;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "next_attempt_at", nullable = false)
+    private Instant nextAttemptAt;
+
+    private int attempts;
+
+    @Column(name = "last_error")
+    private String lastError;
+
+    @Column(name = "sent_at")
+    private Instant sentAt;
+
+    @Version
+    private long version;
+
+    protected Notification() {
+        // JPA
+    }
+
+    public Notification(Alert alert, String kind, Center center, String recipient, String subject, String body, Instant now) {
+        this.alert = alert;
+        this.kind = kind;
+        this.center = center;
+        this.recipient = recipient == null || recipient.isBlank() ? null : recipient.strip();
+        this.subject = subject;
+        this.body = body;
+        this.createdAt = now;
+        this.nextAttemptAt = now;
+    }
+
+    /** Delivered: never tried again. Returns the attempt to record. */
+    public NotificationAttempt sent(Instant at) {
+        if (sentAt != null) {
+            throw new IllegalTransitionException("the notification was already sent");
+        }
+        this.sentAt = at;
+        this.attempts++;
+        this.lastError = null;
+        return new NotificationAttempt(this, attempts, at, NotificationAttempt.Outcome.SENT, null);
+    }
+
+    /**
+     * A failed attempt: counted, its error kept (whitespace folded, cut to {@value #MAX_ERROR}
+     * characters), and the next one scheduled by the back-off. Returns the attempt to record.
+     */
+    public NotificationAttempt failed(Instant at, String error, Backoff backoff) {
+        if (sentAt != null) {
+            throw new IllegalTransitionException("the notification was already sent");
+        }
+        this.attempts++;
+        this.lastError = clean(error);
+        this.nextAttemptAt = at.plus(backoff.after(attempts));
+        return new NotificationAttempt(this, attempts, at, NotificationAttempt.Outcome.FAILED, lastError);
+    }
+
+    /** Staff know the mail server is back: due at once instead of after the back-off. 409 once sent. */
+    public void retryNow(Instant now) {
+        if (sentAt != null) {
+            throw new IllegalTransitionException("the notification was already sent");
+        }
+        this.nextAttemptAt = now;
+    }
+
+    public boolean isSent() {
+        return sentAt != null;
+    }
+
+    static String clean(String error) {
+        if (error == null || error.isBlank()) {
+            return "unknown";
+        }
+        String oneLine = error.replaceAll("\\s+", " ").strip();
+        return oneLine.length() > MAX_ERROR ? oneLine.substring(0, MAX_ERROR) : oneLine;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Alert getAlert() {
+        return alert;
+    }
+
+    public String getKind() {
+        return kind;
+    }
+
+    public Center getCenter() {
+        return center;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public String getRecipient() {
+        return recipient;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    public Instant getNextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public String getLastError() {
+        return lastError;
+    }
+
+    public Instant getSentAt() {
+        return sentAt;
+    }
+}

@@ -1,5 +1,0 @@
-package org.tsunagu.directory.control;
-
-/** CDI event: an admin changed the synonym groups; the index is rebuilt with them after the commit. */
-public record SynonymsChanged(long groupId) {
-}
