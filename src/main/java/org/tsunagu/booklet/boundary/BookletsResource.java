@@ -1,7 +1,6 @@
 package org.tsunagu.booklet.boundary;
 
 import org.tsunagu.calendar.control.JapanTime;
-import org.tsunagu.directory.boundary.ResourcesResource;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;

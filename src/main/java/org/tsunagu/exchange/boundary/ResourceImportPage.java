@@ -1,7 +1,6 @@
 package org.tsunagu.exchange.boundary;
 
 import org.tsunagu.web.PageText;
-import org.tsunagu.directory.boundary.ResourceEditorPage;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;

@@ -1,7 +1,6 @@
 package org.tsunagu.search.boundary;
 
 import org.tsunagu.calendar.control.JapanTime;
-import org.tsunagu.directory.boundary.ResourcesResource;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;

@@ -2,9 +2,6 @@ package org.tsunagu.alerts.notifications.boundary;
 
 import org.tsunagu.web.PageText;
 import org.tsunagu.calendar.control.JapanTime;
-import org.tsunagu.alerts.intake.boundary.PartnerAlertsPage;
-import org.tsunagu.alerts.intake.boundary.ReportPage;
-import org.tsunagu.alerts.triage.boundary.AlertBoardPage;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;

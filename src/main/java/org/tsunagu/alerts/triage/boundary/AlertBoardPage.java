@@ -2,8 +2,6 @@ package org.tsunagu.alerts.triage.boundary;
 
 import org.tsunagu.web.PageText;
 import org.tsunagu.calendar.control.JapanTime;
-import org.tsunagu.alerts.intake.boundary.PartnerAlertsPage;
-import org.tsunagu.alerts.intake.boundary.ReportPage;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
