@@ -116,7 +116,8 @@ public final class CsvTable {
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
             }
-            String why = root.getMessage() == null ? "" : ": " + QueryParameters.shown(root.getMessage().replaceAll("[\\w.]+(Exception|Error): ?", ""));
+            String why = root.getMessage() == null ? ""
+                    : ": " + QueryParameters.shown(root.getMessage().replaceAll("[\\w.]+(Exception|Error): ?", ""));
             throw ProblemException.invalid("the file is not valid CSV" + why,
                     List.of(FieldError.of("", "CSVとして読み取れません（引用符の対応などを確認してください）")));
         }

@@ -52,6 +52,23 @@ public class Leases {
                 .executeUpdate();
     }
 
+    /**
+     * Ends a leased job at shutdown: cancels its timer and gives up this instance's leases, so another
+     * instance takes over at once; a database that is already gone is only logged (leases run out).
+     * Static, with the injected {@code leases}, so the release runs through its transactional proxy.
+     */
+    public static void stop(java.util.concurrent.Future<?> task, Leases leases) {
+        if (task != null) {
+            task.cancel(false);
+        }
+        try {
+            leases.releaseAll();
+        } catch (RuntimeException e) {
+            java.util.logging.Logger.getLogger(Leases.class.getName())
+                    .info(() -> "leases not released (" + e + "); they run out by themselves");
+        }
+    }
+
     /** The length of a lease for a job run every {@code interval}: three rounds, at least 10 s. */
     public static Duration forInterval(Duration interval) {
         Duration three = interval.multipliedBy(3);

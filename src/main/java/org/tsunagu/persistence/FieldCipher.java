@@ -152,7 +152,8 @@ public final class FieldCipher {
             c.updateAAD(stored.substring(0, colon + 1).getBytes(StandardCharsets.US_ASCII));
             return new String(c.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (AEADBadTagException e) {
-            throw new IllegalStateException("sealed value (key '" + id + "') does not authenticate: changed at rest or a different key under that id");
+            throw new IllegalStateException("sealed value (key '" + id + "') does not authenticate: "
+                    + "changed at rest or a different key under that id");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available", e);
         }

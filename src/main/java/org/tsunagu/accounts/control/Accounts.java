@@ -47,6 +47,13 @@ public class Accounts {
     }
 
     /** Every account, by username, with its center or organisation (the admin's list). */
+    /** The usernames of the accounts of a municipality's centers (core and commissioned). */
+    public java.util.Set<String> usernamesIn(String municipalityCode) {
+        return new java.util.TreeSet<>(em.createQuery(
+                "SELECT a.username FROM Account a WHERE a.center.municipality.code = :code", String.class)
+                .setParameter("code", municipalityCode).getResultList());
+    }
+
     public List<Account> all() {
         return em.createNamedQuery(Account.FIND_ALL, Account.class).getResultList();
     }

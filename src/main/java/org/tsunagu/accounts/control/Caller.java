@@ -1,12 +1,14 @@
 package org.tsunagu.accounts.control;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import org.tsunagu.accounts.entity.Account;
 import org.tsunagu.accounts.entity.Role;
 import org.tsunagu.areas.entity.Center;
 import org.tsunagu.areas.entity.Jurisdiction;
+import org.tsunagu.audit.control.AuditScope;
 import org.tsunagu.problems.ProblemException;
 
 import java.security.Principal;
@@ -67,6 +69,7 @@ public class Caller {
     }
 
     /** Whose areas the caller answers for (admins all; core staff their municipality; staff their center). */
+    @Produces
     public Jurisdiction jurisdiction() {
         Optional<Account> me = find();
         if (me.isEmpty()) {
@@ -82,6 +85,19 @@ public class Caller {
         }
         return a.getRole() == Role.CORE ? Jurisdiction.municipality(c.getMunicipality().getCode())
                 : Jurisdiction.center(c.getMunicipality().getCode(), c.getCode());
+    }
+
+    /**
+     * What of the audit trail the caller may read: admins everything, core staff what the accounts of
+     * their municipality's centers did, anyone else nothing.
+     */
+    @Produces
+    public AuditScope auditScope() {
+        Jurisdiction j = jurisdiction();
+        if (j.isAll()) {
+            return AuditScope.everything();
+        }
+        return j.isMunicipality() ? AuditScope.actors(accounts.usernamesIn(j.municipalityCode())) : AuditScope.none();
     }
 
     /** The audit trail's name for the caller (null when anonymous). */

@@ -18,9 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.tsunagu.areas.control.CenterImport;
 import org.tsunagu.areas.control.ImportSummary;
 import org.tsunagu.areas.control.TownImport;
-import org.tsunagu.accounts.control.Accounts;
-import org.tsunagu.accounts.entity.Account;
-import org.tsunagu.accounts.entity.Role;
+import jakarta.inject.Provider;
+import org.tsunagu.areas.entity.Jurisdiction;
 import org.tsunagu.audit.control.Audit;
 import org.tsunagu.csv.CsvTable;
 import org.tsunagu.problems.ProblemException;
@@ -50,8 +49,9 @@ public class AreaImportsResource {
     @Inject
     Audit audit;
 
+    /** Whose areas the caller answers for (made by accounts: areas knows no accounts or roles). */
     @Inject
-    Accounts accounts;
+    Provider<Jurisdiction> jurisdiction;
 
     @Context
     SecurityContext security;
@@ -99,14 +99,14 @@ public class AreaImportsResource {
      * column and the municipality parameter name no other; for admins null (no restriction).
      */
     private String ownMunicipalityOnly(byte[] file, String parameter) {
-        Account me = accounts.find(caller()).orElseThrow(() -> ProblemException.forbidden("unknown account"));
-        if (me.getRole() != Role.CORE) {
+        Jurisdiction mine = jurisdiction.get();
+        if (mine.isAll()) {
             return null;
         }
-        if (me.getCenter() == null || me.getCenter().getMunicipality() == null) {
+        if (!mine.isMunicipality()) {
             throw ProblemException.forbidden("core staff load the areas of their own municipality");
         }
-        String own = me.getCenter().getMunicipality().getCode();
+        String own = mine.municipalityCode();
         if (parameter != null && !parameter.isBlank() && !parameter.strip().equals(own)) {
             throw ProblemException.forbidden("基幹型センターの職員は自分の市区町村（" + own + "）のデータだけ取り込めます");
         }

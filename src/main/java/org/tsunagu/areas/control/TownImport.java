@@ -1,7 +1,5 @@
 package org.tsunagu.areas.control;
 
-import org.tsunagu.addresses.control.AddressMatcher;
-import org.tsunagu.addresses.control.KnownTown;
 import org.tsunagu.japanese.KanaReading;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -240,29 +238,8 @@ public class TownImport {
             clearReferences(gone);
             em.remove(gone);
         }
-        locateCenters(m, kept.values());
         em.flush();
         return new ImportSummary(m.getCode(), created, updated, removed);
-    }
-
-    /** Centers get the point of the town their address lies in (the centers file has no coordinates). */
-    private void locateCenters(Municipality m, java.util.Collection<Town> towns) {
-        Map<Long, Town> byId = new HashMap<>();
-        List<KnownTown> known = new ArrayList<>();
-        for (Town t : towns) {
-            byId.put(t.getId(), t);
-            known.add(new KnownTown(t.getId(), m.getCode(), m.getPrefecture(), m.getName(), t.getName(),
-                    t.getKoaza().isEmpty() ? null : t.getKoaza()));
-        }
-        AddressMatcher matcher = new AddressMatcher(known);
-        for (Center c : em.createNamedQuery(Center.FIND_BY_MUNICIPALITY, Center.class)
-                .setParameter("municipality", m).getResultList()) {
-            if (c.getPoint() == null) {
-                matcher.match(c.getAddress(), m.getCode()).town()
-                        .map(k -> byId.get(k.id()))
-                        .ifPresent(t -> c.locate(t.getPoint()));
-            }
-        }
     }
 
     private void clearReferences(Town gone) {

@@ -17,4 +17,9 @@ public class Audit {
     public void record(String actor, String action, String targetType, String targetId, String detail) {
         em.persist(new AuditEvent(Instant.now(), actor, action, targetType, targetId, detail));
     }
+
+    /** As {@link #record(String, String, String, String, String)}, with the target's label (an alert's 受付番号). */
+    public void record(String actor, String action, String targetType, String targetId, String detail, String label) {
+        em.persist(new AuditEvent(Instant.now(), actor, action, targetType, targetId, detail, label));
+    }
 }

@@ -5,8 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import org.tsunagu.accounts.entity.Account;
-import org.tsunagu.accounts.entity.Role;
 import org.tsunagu.audit.entity.AuditEvent;
 import org.tsunagu.problems.ProblemException;
 import org.tsunagu.problems.QueryParameters;
@@ -68,7 +66,7 @@ public class AuditLog {
         }
     }
 
-    /** One entry, with the alert's 受付番号 when the target is an alert that still exists. */
+    /** One entry, with the alert's 受付番号 when the target is an alert (the label recorded with it). */
     public record Entry(AuditEvent event, String receiptNo) {
     }
 
@@ -78,17 +76,15 @@ public class AuditLog {
     @PersistenceContext
     EntityManager em;
 
-    public Page find(Account caller, Filter filter) {
+    public Page find(AuditScope scope, Filter filter) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        if (caller.getRole() == Role.CORE) {
-            if (caller.getCenter() == null || caller.getCenter().getMunicipality() == null) {
-                throw ProblemException.forbidden("監査ログを見られるのは基幹型センターと管理者です");
-            }
-            where.append(" AND e.actor IN (SELECT ac.username FROM Account ac WHERE ac.center.municipality = :municipality)");
-            params.put("municipality", caller.getCenter().getMunicipality());
-        } else if (caller.getRole() != Role.ADMIN) {
+        if (scope.refused()) {
             throw ProblemException.forbidden("監査ログを見られるのは基幹型センターと管理者です");
+        }
+        if (!scope.all()) {
+            where.append(" AND e.actor IN :actors");
+            params.put("actors", List.copyOf(scope.actors()));
         }
         if (filter.from() != null) {
             where.append(" AND e.occurredAt >= :from");
@@ -115,31 +111,13 @@ public class AuditLog {
         });
         List<AuditEvent> events = list.setFirstResult(filter.page() * filter.size()).setMaxResults(filter.size())
                 .getResultList();
-        Map<Long, String> receipts = receipts(events);
-        List<Entry> entries = events.stream().map(e -> new Entry(e, "alert".equals(e.getTargetType())
-                ? receipts.get(alertId(e.getTargetId())) : null)).toList();
+        List<Entry> entries = events.stream().map(e -> new Entry(e, "alert".equals(e.getTargetType()) ? e.getLabel() : null))
+                .toList();
         return new Page(count.getSingleResult(), filter.page(), filter.size(), entries);
     }
 
     /** The actions recorded so far, for a filter list. */
     public List<String> actions() {
         return em.createNamedQuery(AuditEvent.ACTIONS, String.class).getResultList();
-    }
-
-    private Map<Long, String> receipts(List<AuditEvent> events) {
-        List<Long> ids = events.stream().filter(e -> "alert".equals(e.getTargetType())).map(e -> alertId(e.getTargetId()))
-                .filter(java.util.Objects::nonNull).distinct().toList();
-        Map<Long, String> out = new HashMap<>();
-        if (!ids.isEmpty()) {
-            for (Object[] r : em.createNamedQuery(org.tsunagu.alerts.entity.Alert.RECEIPTS, Object[].class)
-                    .setParameter("ids", ids).getResultList()) {
-                out.put(((Number) r[0]).longValue(), (String) r[1]);
-            }
-        }
-        return out;
-    }
-
-    private static Long alertId(String targetId) {
-        return targetId != null && targetId.matches("[0-9]{1,18}") ? Long.valueOf(targetId) : null;
     }
 }

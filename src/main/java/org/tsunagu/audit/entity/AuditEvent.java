@@ -49,12 +49,21 @@ public class AuditEvent {
 
     private String detail;
 
+    /** What the target is called for people, e.g. an alert's 受付番号 (null when it has no such name). */
+    private String label;
+
     protected AuditEvent() {
         // JPA
     }
 
     public AuditEvent(Instant occurredAt, String actor, String action, String targetType, String targetId,
                       String detail) {
+        this(occurredAt, actor, action, targetType, targetId, detail, null);
+    }
+
+    public AuditEvent(Instant occurredAt, String actor, String action, String targetType, String targetId,
+                      String detail, String label) {
+        this.label = label;
         this.occurredAt = occurredAt;
         this.actor = actor == null ? "anonymous" : actor;
         this.action = action;
@@ -89,5 +98,9 @@ public class AuditEvent {
 
     public String getDetail() {
         return detail;
+    }
+
+    public String getLabel() {
+        return label;
     }
 }

@@ -36,7 +36,7 @@ import org.tsunagu.areas.entity.Center;
 import org.tsunagu.areas.entity.Municipality;
 import org.tsunagu.audit.control.Audit;
 import org.tsunagu.directory.control.ResourceEdits;
-import org.tsunagu.exchange.control.ResourceImport;
+import org.tsunagu.directory.control.ResourceFields;
 import org.tsunagu.directory.entity.Correction;
 import org.tsunagu.directory.entity.ResourceChange;
 import org.tsunagu.search.control.ResourceSearch;
@@ -82,7 +82,7 @@ public class ResourcesResource {
     AreaLookup lookup;
 
     @Inject
-    ResourceImport resources;
+    ResourceFields resources;
 
     @Inject
     ResourceEdits edits;

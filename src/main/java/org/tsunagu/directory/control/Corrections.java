@@ -61,7 +61,7 @@ public class Corrections {
         }
         Correction c;
         try {
-            c = new Correction(r, ResourceEdits.maintainer(r), kind, message, Instant.now());
+            c = new Correction(r, r.maintainer(), kind, message, Instant.now());
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid(kind == null ? "kind" : "message", e.getMessage());
         }

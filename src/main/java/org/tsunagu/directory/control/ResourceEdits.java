@@ -1,7 +1,6 @@
 package org.tsunagu.directory.control;
 
 import org.tsunagu.calendar.control.JapanTime;
-import org.tsunagu.exchange.control.ResourceImport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -45,7 +44,7 @@ public class ResourceEdits {
     EntityManager em;
 
     @Inject
-    ResourceImport resources;
+    ResourceFields resources;
 
     @Inject
     Audit audit;
@@ -186,14 +185,9 @@ public class ResourceEdits {
 
     /** Staff maintain their own catchment's resources; core staff every center's of their municipality. */
     public static void mayMaintain(Account me, Resource r) {
-        if (!me.mayActFor(maintainer(r))) {
+        if (!me.mayActFor(r.maintainer())) {
             throw ProblemException.forbidden("この資源を編集する権限がありません（担当圏域の資源のみ編集できます）");
         }
-    }
-
-    /** The center that maintains a resource: the one named on it, else its town's. */
-    public static Center maintainer(Resource r) {
-        return r.getCenter() != null ? r.getCenter() : r.getTown() != null ? r.getTown().getCenter() : null;
     }
 
     private void record(Account me, Resource r, Map<String, String> before) {

@@ -39,7 +39,8 @@ import java.util.stream.Collectors;
 @NamedQuery(name = Resource.FIND_BY_EXTERNAL_ID, query = "SELECT r FROM Resource r WHERE r.externalId = :externalId")
 @NamedQuery(name = Resource.COUNT_BY_STATUS, query = "SELECT COUNT(r) FROM Resource r WHERE r.status = :status")
 @NamedQuery(name = Resource.FIND_PUBLISHED_BY_CENTER,
-        query = "SELECT r FROM Resource r WHERE r.center = :center AND r.status = org.tsunagu.directory.entity.ResourceStatus.PUBLISHED ORDER BY r.nameKana, r.name")
+        query = "SELECT r FROM Resource r WHERE r.center = :center"
+                + " AND r.status = org.tsunagu.directory.entity.ResourceStatus.PUBLISHED ORDER BY r.nameKana, r.name")
 @NamedQuery(name = Resource.FIND_PUBLISHED_FOR_CENTER,
         query = "SELECT r FROM Resource r LEFT JOIN r.town t LEFT JOIN t.center tc"
                 + " WHERE r.status = org.tsunagu.directory.entity.ResourceStatus.PUBLISHED AND r.category IN :categories"
@@ -385,6 +386,11 @@ public class Resource {
     }
 
     // --- accessors ---------------------------------------------------------------------------
+
+    /** The center that maintains this resource: the one named on it, else its town's (null when neither). */
+    public Center maintainer() {
+        return center != null ? center : town != null ? town.getCenter() : null;
+    }
 
     public Long getId() {
         return id;

@@ -123,7 +123,8 @@ public class AlertIntake {
         Municipality m = home;
         Center core = m == null ? null : lookup.coreCenter(m).orElse(null);
         if (core == null) {
-            List<Center> anyCore = em.createQuery("SELECT c FROM Center c WHERE c.kind = org.tsunagu.areas.entity.CenterKind.CORE ORDER BY c.code", Center.class)
+            List<Center> anyCore = em.createQuery(
+                    "SELECT c FROM Center c WHERE c.kind = org.tsunagu.areas.entity.CenterKind.CORE ORDER BY c.code", Center.class)
                     .setMaxResults(1).getResultList();
             if (anyCore.isEmpty()) {
                 throw new IllegalStateException("no core center is registered to triage alerts");

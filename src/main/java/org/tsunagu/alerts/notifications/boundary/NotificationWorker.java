@@ -75,13 +75,6 @@ public class NotificationWorker {
 
     @PreDestroy
     void stop() {
-        if (task != null) {
-            task.cancel(false);
-        }
-        try {
-            leases.releaseAll(); // another instance takes over the escalation at once
-        } catch (RuntimeException e) {
-            LOG.info(() -> "leases not released (" + e + "); they run out by themselves");
-        }
+        Leases.stop(task, leases); // another instance takes over the escalation at once
     }
 }

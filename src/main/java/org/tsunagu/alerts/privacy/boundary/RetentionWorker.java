@@ -80,13 +80,6 @@ public class RetentionWorker {
 
     @PreDestroy
     void stop() {
-        if (task != null) {
-            task.cancel(false);
-        }
-        try {
-            leases.releaseAll();
-        } catch (RuntimeException e) {
-            LOG.info(() -> "leases not released (" + e + "); they run out by themselves");
-        }
+        Leases.stop(task, leases);
     }
 }

@@ -102,7 +102,7 @@ public class AlertRetention {
         int done = 0;
         for (Alert a : due) {
             if (a.anonymise(now)) {
-                audit.record("system", "alert.anonymise", "alert", Long.toString(a.getId()), "retention " + limit().text());
+                audit.record("system", "alert.anonymise", "alert", Long.toString(a.getId()), "retention " + limit().text(), a.getReceiptNo());
                 done++;
             }
         }

@@ -109,7 +109,8 @@ public class Triage {
     @Transactional
     public Optional<Alert> read(Account me, String id) {
         Optional<Alert> a = find(me, id);
-        a.ifPresent(alert -> audit.record(me.getUsername(), "alert.read", "alert", Long.toString(alert.getId()), null));
+        a.ifPresent(alert -> audit.record(me.getUsername(), "alert.read", "alert", Long.toString(alert.getId()), null,
+                alert.getReceiptNo()));
         return a;
     }
 
@@ -162,7 +163,7 @@ public class Triage {
                 default -> throw ProblemException.invalid("note", "記録する内容を入力してください");
             }
         }
-        audit.record(me.getUsername(), "alert." + type, "alert", Long.toString(a.getId()), null);
+        audit.record(me.getUsername(), "alert." + type, "alert", Long.toString(a.getId()), null, a.getReceiptNo());
         em.flush();
     }
 }
