@@ -1,0 +1,34 @@
+/**
+ * Taking a watch partner's alert in: the partner's form, routing to a center, the partner's history.
+ *
+ * <h2>Pages and API</h2>
+ * <ul>
+ * <li>Pages: {@code /partner/report} ({@code ReportPage}: form, confirmation, filing),
+ *     {@code /partner/receipt?no=…} and {@code /partner/} (「通報履歴」) ({@code PartnerAlertsPage}).</li>
+ * <li>API: {@code POST /api/v1/alerts} and {@code GET /api/v1/alerts/mine} are answered by
+ *     {@code alerts.triage}'s {@code AlertsResource} (one {@code @Path("alerts")} class), which calls
+ *     {@code AlertIntake} here.</li>
+ * </ul>
+ *
+ * <h2>Rules it owns</h2>
+ * <ul>
+ * <li>Routing ({@code AlertIntake}): the center responsible for the address (town, or a 番地 override)
+ *     through the areas lookup; a point without an address goes to the nearest town; anything that
+ *     cannot be placed goes to the core (基幹型) center's triage — an alert never goes nowhere. The
+ *     reason is stored on the alert.</li>
+ * <li>The same {@code Idempotency-Key} from the same partner returns the alert already filed, so a
+ *     double tap or a retry creates one alert; {@code ReportPage} makes the key when the form is first
+ *     shown, so a reload of the confirmation files nothing twice.</li>
+ * <li>The partner sees the 受付番号, the center and the status only — never staff notes, assignees or
+ *     outcomes, and never other organisations' alerts.</li>
+ * </ul>
+ *
+ * <h2>May use</h2>
+ * <p>{@code alerts.entity}, {@code alerts.notifications.control} ({@code Notifications.announce}: the email
+ * is written in the alert's transaction), {@code addresses.control}, {@code areas}, {@code accounts},
+ * {@code calendar.control}, {@code web}.
+ *
+ * <h2>Out of scope</h2>
+ * <p>What happens after filing: {@code alerts.triage}; delivering the email: {@code alerts.notifications}.
+ */
+package org.tsunagu.alerts.intake;
