@@ -14,9 +14,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.tsunagu.accounts.control.Accounts;
+import org.tsunagu.accounts.control.Caller;
 import org.tsunagu.accounts.control.Partners;
 import org.tsunagu.accounts.entity.Account;
 import org.tsunagu.accounts.entity.PartnerOrganisation;
@@ -50,8 +50,8 @@ public class AccountsResource {
     @Inject
     Audit audit;
 
-    @Context
-    SecurityContext security;
+    @Inject
+    Caller caller;
 
     @POST
     @Transactional
@@ -82,7 +82,7 @@ public class AccountsResource {
         if (displayName != null || phone != null) {
             a.setProfile(displayName, phone);
         }
-        audit.record(security.getUserPrincipal().getName(), "account.create", "account", a.getUsername(), role.code());
+        audit.record(caller.actor(), "account.create", "account", a.getUsername(), role.code());
         return Response.created(uri.getAbsolutePathBuilder().path(a.getUsername()).build())
                 .entity(Json.createObjectBuilder().add("username", a.getUsername()).add("role", a.getRole().code())
                         .add("mustChangePassword", a.isMustChangePassword()).build())
@@ -120,7 +120,7 @@ public class AccountsResource {
         } else if (Boolean.FALSE.equals(enabled)) {
             a.disable();
         }
-        audit.record(security.getUserPrincipal().getName(), "account.update", "account", a.getUsername(),
+        audit.record(caller.actor(), "account.update", "account", a.getUsername(),
                 (enabled == null ? "" : "enabled=" + enabled) + (password == null ? "" : " password changed")
                         + (displayName == null && phone == null ? "" : " profile changed")
                         + (Boolean.TRUE.equals(mustChange) ? " must change password" : ""));

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.transaction.Transactional;
 import org.tsunagu.accounts.control.Accounts;
+import org.tsunagu.accounts.control.Caller;
 import org.tsunagu.accounts.control.Partners;
 import org.tsunagu.accounts.entity.Account;
 import org.tsunagu.accounts.entity.PartnerOrganisation;
@@ -61,6 +62,9 @@ public class AdminAccountsPage {
 
     @Inject
     PageTransaction transaction;
+
+    @Inject
+    Caller caller;
 
     private String username;
     private String password;
@@ -122,7 +126,7 @@ public class AdminAccountsPage {
         if (!errors.isEmpty()) {
             return;
         }
-        String caller = caller();
+        String actor = caller.actor();
         boolean force = mustChangePassword;
         try {
             transaction.run(() -> {
@@ -132,7 +136,7 @@ public class AdminAccountsPage {
                 if (name != null || tel != null) {
                     a.setProfile(name, tel);
                 }
-                audit.record(caller, "account.create", "account", a.getUsername(),
+                audit.record(actor, "account.create", "account", a.getUsername(),
                         r.code() + (force ? " must change password" : ""));
             });
         } catch (ProblemException e) {
@@ -148,8 +152,8 @@ public class AdminAccountsPage {
         Map<String, String> params = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
         String user = params.get("u");
         boolean enable = "enable".equals(params.get("to"));
-        String caller = caller();
-        if (!enable && caller.equals(user)) {
+        String actor = caller.actor();
+        if (!enable && actor.equals(user)) {
             errors.add(text("admin.accounts.error.self"));
             return;
         }
@@ -161,7 +165,7 @@ public class AdminAccountsPage {
                 } else {
                     a.disable();
                 }
-                audit.record(caller, "account.update", "account", a.getUsername(), "enabled=" + enable);
+                audit.record(actor, "account.update", "account", a.getUsername(), "enabled=" + enable);
             });
         } catch (ProblemException e) {
             problem(e, user);
@@ -174,12 +178,12 @@ public class AdminAccountsPage {
     public void reset() throws IOException {
         failed = "reset";
         String user = resetUsername == null ? "" : resetUsername.strip();
-        String caller = caller();
+        String actor = caller.actor();
         try {
             transaction.run(() -> {
                 Account a = accounts.find(user).orElseThrow(() -> ProblemException.notFound(text("admin.accounts.error.unknown", user)));
                 accounts.resetPassword(a, resetPassword);
-                audit.record(caller, "account.update", "account", a.getUsername(), "password reset, must change password");
+                audit.record(actor, "account.update", "account", a.getUsername(), "password reset, must change password");
             });
         } catch (ProblemException e) {
             problem(e, user);
@@ -220,10 +224,6 @@ public class AdminAccountsPage {
         ExternalContext ext = FacesContext.getCurrentInstance().getExternalContext();
         ext.getFlash().put("done", done);
         ext.redirect(ext.getRequestContextPath() + "/admin/accounts");
-    }
-
-    private static String caller() {
-        return FacesContext.getCurrentInstance().getExternalContext().getRemoteUser();
     }
 
     private static String blank(String s) {

@@ -6,6 +6,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.transaction.Transactional;
+import org.tsunagu.accounts.control.Caller;
 import org.tsunagu.accounts.control.Partners;
 import org.tsunagu.accounts.entity.PartnerOrganisation;
 import org.tsunagu.accounts.entity.PartnerType;
@@ -46,6 +47,9 @@ public class AdminPartnersPage {
 
     @Inject
     PageTransaction transaction;
+
+    @Inject
+    Caller caller;
 
     private String name;
     private String type;
@@ -103,12 +107,12 @@ public class AdminPartnersPage {
         if (!errors.isEmpty()) {
             return;
         }
-        String caller = FacesContext.getCurrentInstance().getExternalContext().getRemoteUser();
+        String actor = caller.actor();
         LocalDate agreed = date;
         try {
             transaction.run(() -> {
                 PartnerOrganisation p = partners.create(m, n, t, agreed);
-                audit.record(caller, "partner.create", "partner", String.valueOf(p.getId()), null);
+                audit.record(actor, "partner.create", "partner", String.valueOf(p.getId()), null);
             });
         } catch (ProblemException e) {
             errors.add(e.status() == 409 ? AdminAccountsPage.text("admin.partners.error.taken", n) : e.getMessage());

@@ -16,8 +16,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import org.tsunagu.accounts.control.Caller;
 import org.tsunagu.accounts.control.Partners;
 import org.tsunagu.accounts.entity.PartnerOrganisation;
 import org.tsunagu.accounts.entity.PartnerType;
@@ -44,8 +44,8 @@ public class PartnersResource {
     @Inject
     Audit audit;
 
-    @Context
-    SecurityContext security;
+    @Inject
+    Caller caller;
 
     @GET
     public JsonArray list(@QueryParam("municipality") String municipality) {
@@ -94,7 +94,7 @@ public class PartnersResource {
         }
         in.verify();
         PartnerOrganisation p = partners.create(m, name, type, agreement);
-        audit.record(security.getUserPrincipal().getName(), "partner.create", "partner", String.valueOf(p.getId()), null);
+        audit.record(caller.actor(), "partner.create", "partner", String.valueOf(p.getId()), null);
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(p.getId())).build())
                 .entity(Json.createObjectBuilder().add("id", p.getId()).build()).build();
     }

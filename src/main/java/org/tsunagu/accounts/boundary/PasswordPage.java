@@ -8,6 +8,7 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.tsunagu.accounts.control.Accounts;
+import org.tsunagu.accounts.control.Caller;
 import org.tsunagu.accounts.entity.Account;
 import org.tsunagu.audit.control.Audit;
 import org.tsunagu.web.PageTransaction;
@@ -29,6 +30,10 @@ import java.util.List;
 @RequestScoped
 public class PasswordPage {
 
+    @Inject
+    Caller caller;
+
+    /** Loads the account inside the page transaction, so the new password is written (Caller's may be detached). */
     @Inject
     Accounts accounts;
 
@@ -53,7 +58,7 @@ public class PasswordPage {
     public void change() throws IOException {
         FacesContext faces = FacesContext.getCurrentInstance();
         ExternalContext ext = faces.getExternalContext();
-        String username = ext.getRemoteUser();
+        String username = caller.actor();
         if (current == null || current.isEmpty()) {
             errors.add(AdminAccountsPage.text("password.error.current"));
         }

@@ -9,7 +9,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import org.tsunagu.accounts.control.Accounts;
+import org.tsunagu.accounts.control.Caller;
 import org.tsunagu.accounts.entity.Account;
 import org.tsunagu.directory.control.Corrections;
 import org.tsunagu.directory.control.ResourceEdits;
@@ -38,7 +38,7 @@ public class CorrectionPage {
     ResourceEdits edits;
 
     @Inject
-    Accounts accounts;
+    Caller caller;
 
     private String resource;
     private String kind;
@@ -81,12 +81,12 @@ public class CorrectionPage {
     }
 
     public List<Correction> getOpen() {
-        return me().map(corrections::open).orElse(List.of());
+        return caller.find().map(corrections::open).orElse(List.of());
     }
 
     public void close() throws IOException {
         FacesContext faces = FacesContext.getCurrentInstance();
-        Optional<Account> me = me();
+        Optional<Account> me = caller.find();
         if (me.isEmpty()) {
             return;
         }
@@ -107,11 +107,6 @@ public class CorrectionPage {
 
     public List<Correction.Kind> getKinds() {
         return List.of(Correction.Kind.values());
-    }
-
-    private Optional<Account> me() {
-        var principal = FacesContext.getCurrentInstance().getExternalContext().getUserPrincipal();
-        return principal == null ? Optional.empty() : accounts.find(principal.getName());
     }
 
     public String getResource() {

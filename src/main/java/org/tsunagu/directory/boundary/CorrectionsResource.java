@@ -12,11 +12,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.tsunagu.accounts.control.Accounts;
+import org.tsunagu.accounts.control.Caller;
 import org.tsunagu.accounts.entity.Account;
 import org.tsunagu.directory.control.Corrections;
 import org.tsunagu.directory.entity.Correction;
@@ -35,10 +33,7 @@ public class CorrectionsResource {
     Corrections corrections;
 
     @Inject
-    Accounts accounts;
-
-    @Context
-    SecurityContext security;
+    Caller caller;
 
     @GET
     @RolesAllowed({"staff", "core"})
@@ -79,8 +74,7 @@ public class CorrectionsResource {
     }
 
     private Account me() {
-        Account me = accounts.find(security.getUserPrincipal().getName())
-                .orElseThrow(() -> ProblemException.forbidden("unknown account"));
+        Account me = caller.account();
         if (me.getCenter() == null) {
             throw ProblemException.forbidden("corrections are handled by center staff");
         }

@@ -9,7 +9,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.tsunagu.accounts.control.Accounts;
+import org.tsunagu.accounts.control.Caller;
 import org.tsunagu.accounts.entity.Account;
 import org.tsunagu.addresses.control.AreaLookup;
 import org.tsunagu.areas.control.Centers;
@@ -50,7 +50,7 @@ public class ResourceEditorPage implements Serializable {
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("M月d日（E）", Locale.JAPANESE);
 
     @Inject
-    transient Accounts accounts;
+    transient Caller caller;
 
     @Inject
     transient ResourceEdits edits;
@@ -76,7 +76,7 @@ public class ResourceEditorPage implements Serializable {
             fields.put("home_visit", "false");
             return;
         }
-        me().ifPresent(me -> {
+        caller.find().ifPresent(me -> {
             try {
                 Resource r = edits.editable(me, requested);
                 fill(r);
@@ -97,7 +97,7 @@ public class ResourceEditorPage implements Serializable {
     /** 保存: all or nothing; field mistakes are listed, a newer version is a conflict, never overwritten. */
     public void save() throws IOException {
         FacesContext faces = FacesContext.getCurrentInstance();
-        Optional<Account> me = me();
+        Optional<Account> me = caller.find();
         if (me.isEmpty()) {
             return;
         }
@@ -147,7 +147,7 @@ public class ResourceEditorPage implements Serializable {
     /** 「内容を確認しました」. */
     public void verify() throws IOException {
         FacesContext faces = FacesContext.getCurrentInstance();
-        me().ifPresent(me -> {
+        caller.find().ifPresent(me -> {
             try {
                 edits.verify(me, id);
                 faces.getExternalContext().getFlash().put("done", text("editor.verified"));
@@ -164,7 +164,7 @@ public class ResourceEditorPage implements Serializable {
     /** 掲載をやめる (archive): gone from the portal, kept with its history. */
     public void archive() throws IOException {
         FacesContext faces = FacesContext.getCurrentInstance();
-        Optional<Account> me = me();
+        Optional<Account> me = caller.find();
         if (me.isEmpty()) {
             return;
         }
@@ -213,7 +213,7 @@ public class ResourceEditorPage implements Serializable {
         if (id == null) {
             return List.of();
         }
-        return me().map(me -> edits.history(me, id)).orElse(List.of());
+        return caller.find().map(me -> edits.history(me, id)).orElse(List.of());
     }
 
     public String when(java.time.Instant at) {
@@ -240,18 +240,13 @@ public class ResourceEditorPage implements Serializable {
     }
 
     public List<Center> getCenters() {
-        return me().filter(a -> a.getCenter() != null).map(a -> centers.of(a.getCenter().getMunicipality())).orElse(List.of());
+        return caller.find().filter(a -> a.getCenter() != null).map(a -> centers.of(a.getCenter().getMunicipality())).orElse(List.of());
     }
 
     public Map<String, String> getLabels() {
         Map<String, String> m = new LinkedHashMap<>();
         fields.keySet().forEach(k -> m.put(k, label(k)));
         return m;
-    }
-
-    private Optional<Account> me() {
-        var principal = FacesContext.getCurrentInstance().getExternalContext().getUserPrincipal();
-        return principal == null ? Optional.empty() : accounts.find(principal.getName());
     }
 
     static String text(String key) {

@@ -3,10 +3,9 @@ package org.tsunagu.directory.boundary;
 import org.tsunagu.web.PageText;
 import org.tsunagu.calendar.control.JapanTime;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.tsunagu.accounts.control.Accounts;
+import org.tsunagu.accounts.control.Caller;
 import org.tsunagu.directory.control.ResourceEdits;
 import org.tsunagu.directory.entity.Category;
 import org.tsunagu.directory.entity.Resource;
@@ -32,7 +31,7 @@ public class ResourceListPage {
     }
 
     @Inject
-    Accounts accounts;
+    Caller caller;
 
     @Inject
     ResourceEdits edits;
@@ -44,12 +43,11 @@ public class ResourceListPage {
 
     public List<Line> getLines() {
         if (lines == null) {
-            var principal = FacesContext.getCurrentInstance().getExternalContext().getUserPrincipal();
             ResourceStatus st = Arrays.stream(ResourceStatus.values()).filter(s -> s.name().equalsIgnoreCase(status))
                     .findFirst().orElse(null);
             Category cat = category == null ? null : Category.ofCode(category).orElse(null);
             Instant cutoff = edits.staleCutoff(Instant.now());
-            lines = principal == null ? List.of() : accounts.find(principal.getName())
+            lines = caller.find()
                     .map(me -> edits.maintained(me, st, cat, stale, MAX).stream().map(r -> line(r, cutoff)).toList())
                     .orElse(List.of());
         }

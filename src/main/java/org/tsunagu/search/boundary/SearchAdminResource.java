@@ -18,11 +18,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.tsunagu.accounts.control.Caller;
 import org.tsunagu.audit.control.Audit;
 import org.tsunagu.search.control.ResourceSearch;
 import org.tsunagu.search.sync.control.SynonymsChanged;
@@ -57,8 +56,8 @@ public class SearchAdminResource {
     @PersistenceContext
     EntityManager em;
 
-    @Context
-    SecurityContext security;
+    @Inject
+    Caller caller;
 
     @GET
     @Path("index")
@@ -73,7 +72,7 @@ public class SearchAdminResource {
     @Operation(summary = "Rebuild the search index from the database in the background")
     public Response rebuild() {
         boolean started = search.rebuildInBackground();
-        audit.record(security.getUserPrincipal().getName(), "search.rebuild", "search-index", null,
+        audit.record(caller.actor(), "search.rebuild", "search-index", null,
                 started ? "started" : "queued after the running rebuild");
         return Response.accepted(status(search.status()).add("started", started).build()).build();
     }
@@ -128,10 +127,10 @@ public class SearchAdminResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("terms", e.getMessage());
         }
-        SynonymGroup g = new SynonymGroup(valid, security.getUserPrincipal().getName(), Instant.now());
+        SynonymGroup g = new SynonymGroup(valid, caller.actor(), Instant.now());
         em.persist(g);
         synonymsChanged.fire(new SynonymsChanged(g.getId()));
-        audit.record(security.getUserPrincipal().getName(), "search.synonyms.add", "synonym-group",
+        audit.record(caller.actor(), "search.synonyms.add", "synonym-group",
                 Long.toString(g.getId()), null);
         return Response.status(Response.Status.CREATED)
                 .entity(Json.createObjectBuilder().add("id", g.getId()).add("terms", Json.createArrayBuilder(valid)).build())
@@ -149,7 +148,7 @@ public class SearchAdminResource {
         }
         em.remove(g);
         synonymsChanged.fire(new SynonymsChanged(g.getId()));
-        audit.record(security.getUserPrincipal().getName(), "search.synonyms.remove", "synonym-group", id, null);
+        audit.record(caller.actor(), "search.synonyms.remove", "synonym-group", id, null);
         return Response.noContent().build();
     }
 }

@@ -2,10 +2,9 @@ package org.tsunagu.alerts.intake.boundary;
 
 import org.tsunagu.calendar.control.JapanTime;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.tsunagu.accounts.control.Accounts;
+import org.tsunagu.accounts.control.Caller;
 import org.tsunagu.accounts.entity.Account;
 import org.tsunagu.accounts.entity.PartnerOrganisation;
 import org.tsunagu.alerts.intake.control.AlertIntake;
@@ -38,7 +37,7 @@ public class PartnerAlertsPage {
     }
 
     @Inject
-    Accounts accounts;
+    Caller caller;
 
     @Inject
     AlertIntake intake;
@@ -63,8 +62,7 @@ public class PartnerAlertsPage {
     }
 
     private Optional<PartnerOrganisation> organisation() {
-        var principal = FacesContext.getCurrentInstance().getExternalContext().getUserPrincipal();
-        return principal == null ? Optional.empty() : accounts.find(principal.getName()).map(Account::getPartner);
+        return caller.find().map(Account::getPartner);
     }
 
     public String getReceiptNo() {

@@ -13,6 +13,7 @@ import jakarta.inject.Named;
 import jakarta.transaction.Status;
 import jakarta.transaction.UserTransaction;
 import org.tsunagu.accounts.control.Accounts;
+import org.tsunagu.accounts.control.Caller;
 import org.tsunagu.accounts.entity.Account;
 import org.tsunagu.alerts.intake.control.AlertIntake;
 import org.tsunagu.alerts.entity.Alert;
@@ -58,6 +59,10 @@ public class ReportPage implements Serializable {
     static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     @Inject
+    transient Caller caller;
+
+    /** Loads the filer into each attempt's own transaction (Caller's account may be detached by then). */
+    @Inject
     transient Accounts accounts;
 
     @Inject
@@ -94,7 +99,7 @@ public class ReportPage implements Serializable {
     void start() {
         key = UUID.randomUUID().toString();
         observedAt = LocalDateTime.now(JapanTime.ZONE).truncatedTo(ChronoUnit.MINUTES).format(LOCAL_INPUT);
-        me().ifPresent(a -> {
+        caller.find().ifPresent(a -> {
             reporterName = a.getDisplayName();
             reporterPhone = a.getPhone() != null ? a.getPhone()
                     : a.getPartner() == null ? null : a.getPartner().getContactPhone();
@@ -134,7 +139,7 @@ public class ReportPage implements Serializable {
 
     /** The alert filed with this form's key: new, or the one an earlier tap of the same form filed. */
     Optional<Alert> file(Report report) {
-        String username = FacesContext.getCurrentInstance().getExternalContext().getUserPrincipal().getName();
+        String username = caller.username().orElseThrow();
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
                 transaction.begin();
@@ -152,7 +157,7 @@ public class ReportPage implements Serializable {
                     Thread.currentThread().interrupt();
                     break;
                 }
-                Optional<Alert> earlier = accounts.find(username).flatMap(me -> intake.previous(me, key));
+                Optional<Alert> earlier = caller.find().flatMap(me -> intake.previous(me, key));
                 if (earlier.isPresent()) {
                     return earlier;
                 }
@@ -215,11 +220,6 @@ public class ReportPage implements Serializable {
         }
     }
 
-    private Optional<Account> me() {
-        var principal = FacesContext.getCurrentInstance().getExternalContext().getUserPrincipal();
-        return principal == null ? Optional.empty() : accounts.find(principal.getName());
-    }
-
     private static String trim(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
@@ -240,12 +240,12 @@ public class ReportPage implements Serializable {
 
     /** Town names of the partner's municipality for the address field's suggestions. */
     public List<String> getTowns() {
-        return me().map(Account::getPartner).map(p -> centers.townNames(p.getMunicipality())).orElse(List.of());
+        return caller.find().map(Account::getPartner).map(p -> centers.townNames(p.getMunicipality())).orElse(List.of());
     }
 
     /** Where the optional map opens: the core center of the partner's municipality. */
     public GeoPoint getMapCenter() {
-        return me().map(Account::getPartner).flatMap(p -> areas.coreCenter(p.getMunicipality()))
+        return caller.find().map(Account::getPartner).flatMap(p -> areas.coreCenter(p.getMunicipality()))
                 .map(c -> c.getPoint()).orElse(null);
     }
 

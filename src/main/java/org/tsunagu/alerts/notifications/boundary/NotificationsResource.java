@@ -13,11 +13,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.tsunagu.accounts.control.Accounts;
+import org.tsunagu.accounts.control.Caller;
 import org.tsunagu.accounts.entity.Account;
 import org.tsunagu.accounts.entity.Role;
 import org.tsunagu.alerts.notifications.control.Notifications;
@@ -49,20 +47,17 @@ public class NotificationsResource {
     Notifications notifications;
 
     @Inject
-    Accounts accounts;
+    Caller caller;
 
     @Inject
     Audit audit;
-
-    @Context
-    SecurityContext security;
 
     @GET
     @Path("unsent")
     @Transactional
     @Operation(summary = "Notifications that failed at least once and are not sent (core: own municipality; admin: all)")
     public JsonObject unsent() {
-        Account me = caller();
+        Account me = municipalStaff();
         List<Notification> list = me.getRole() == Role.ADMIN ? notifications.unsent()
                 : notifications.unsent(me.getCenter().getMunicipality());
         JsonArrayBuilder items = JSON.createArrayBuilder();
@@ -75,7 +70,7 @@ public class NotificationsResource {
     @Transactional
     @Operation(summary = "One notification with every delivery attempt")
     public JsonObject get(@PathParam("id") String id) {
-        Notification n = visible(caller(), id);
+        Notification n = visible(municipalStaff(), id);
         JsonArrayBuilder history = JSON.createArrayBuilder();
         for (NotificationAttempt t : notifications.attempts(n)) {
             JsonObjectBuilder b = JSON.createObjectBuilder().add("attempt", t.getNumber()).add("at", t.getAt().toString())
@@ -93,16 +88,15 @@ public class NotificationsResource {
     @Transactional
     @Operation(summary = "Make an unsent notification due now (409 when it was already sent)")
     public JsonObject retry(@PathParam("id") String id) {
-        Account me = caller();
+        Account me = municipalStaff();
         Notification n = visible(me, id);
         notifications.retryNow(n);
         audit.record(me.getUsername(), "notification.retry", "notification", Long.toString(n.getId()), null);
         return item(n).build();
     }
 
-    private Account caller() {
-        Account me = accounts.find(security.getUserPrincipal().getName())
-                .orElseThrow(() -> ProblemException.forbidden("unknown account"));
+    private Account municipalStaff() {
+        Account me = caller.account();
         if (me.getRole() != Role.ADMIN && (me.getCenter() == null || me.getCenter().getMunicipality() == null)) {
             throw ProblemException.forbidden("the 未送信 list belongs to the core center of a municipality");
         }

@@ -6,7 +6,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.tsunagu.accounts.control.Accounts;
+import org.tsunagu.accounts.control.Caller;
 import org.tsunagu.accounts.entity.Account;
 import org.tsunagu.accounts.entity.Role;
 import org.tsunagu.alerts.notifications.control.Notifications;
@@ -30,7 +30,7 @@ public class UnsentPage {
     }
 
     @Inject
-    Accounts accounts;
+    Caller caller;
 
     @Inject
     Notifications notifications;
@@ -39,13 +39,13 @@ public class UnsentPage {
 
     public List<Line> getLines() {
         if (lines == null) {
-            lines = me().filter(UnsentPage::allowed).map(this::load).orElse(List.of());
+            lines = caller.find().filter(UnsentPage::allowed).map(this::load).orElse(List.of());
         }
         return lines;
     }
 
     public boolean isAllowed() {
-        return me().map(UnsentPage::allowed).orElse(false);
+        return caller.find().map(UnsentPage::allowed).orElse(false);
     }
 
     private static boolean allowed(Account a) {
@@ -63,7 +63,7 @@ public class UnsentPage {
     public void retry() throws java.io.IOException {
         var ext = FacesContext.getCurrentInstance().getExternalContext();
         String id = ext.getRequestParameterMap().get("notification");
-        Optional<Account> me = me().filter(UnsentPage::allowed);
+        Optional<Account> me = caller.find().filter(UnsentPage::allowed);
         if (me.isPresent() && id != null && id.matches("[0-9]{1,18}")) {
             notifications.find(Long.parseLong(id))
                     .filter(n -> n.getSentAt() == null)
@@ -83,10 +83,5 @@ public class UnsentPage {
                 error.length() > 200 ? error.substring(0, 200) + "…" : error,
                 JapanTime.MINUTE.format(n.getCreatedAt().atZone(JapanTime.ZONE)),
                 JapanTime.MINUTE.format(n.getNextAttemptAt().atZone(JapanTime.ZONE)));
-    }
-
-    private Optional<Account> me() {
-        var principal = FacesContext.getCurrentInstance().getExternalContext().getUserPrincipal();
-        return principal == null ? Optional.empty() : accounts.find(principal.getName());
     }
 }

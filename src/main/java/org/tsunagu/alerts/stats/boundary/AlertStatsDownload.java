@@ -6,7 +6,7 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.tsunagu.accounts.control.Accounts;
+import org.tsunagu.accounts.control.Caller;
 import org.tsunagu.accounts.entity.Account;
 import org.tsunagu.alerts.stats.control.AlertStatistics;
 import org.tsunagu.problems.FieldError;
@@ -32,7 +32,7 @@ public class AlertStatsDownload extends HttpServlet {
     AlertStatistics statistics;
 
     @Inject
-    Accounts accounts;
+    Caller caller;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -42,7 +42,7 @@ public class AlertStatsDownload extends HttpServlet {
             AlertStatistics.Query q = AlertStatistics.Query.parse(request.getParameter("from"), request.getParameter("to"),
                     groupBy == null ? List.of() : Arrays.asList(groupBy),
                     YearMonth.from(Instant.now().atZone(JapanTime.ZONE)));
-            Account me = request.getRemoteUser() == null ? null : accounts.find(request.getRemoteUser()).orElse(null);
+            Account me = caller.find().orElse(null);
             if (me == null) {
                 response.sendError(HttpServletResponse.SC_FORBIDDEN);
                 return;

@@ -9,7 +9,7 @@ import jakarta.inject.Named;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.transaction.Transactional;
-import org.tsunagu.accounts.control.Accounts;
+import org.tsunagu.accounts.control.Caller;
 import org.tsunagu.accounts.entity.Account;
 import org.tsunagu.alerts.stats.control.AlertStatistics;
 import org.tsunagu.alerts.stats.control.AlertStatistics.Dimension;
@@ -50,7 +50,7 @@ public class AlertStatsPage {
     AlertStatistics statistics;
 
     @Inject
-    Accounts accounts;
+    Caller caller;
 
     private String from;
     private String to;
@@ -69,7 +69,7 @@ public class AlertStatsPage {
         YearMonth current = YearMonth.from(Instant.now().atZone(JapanTime.ZONE));
         try {
             AlertStatistics.Query q = AlertStatistics.Query.parse(from, to, groupBy, current);
-            Account me = accounts.find(ext.getRemoteUser()).orElseThrow(() -> ProblemException.forbidden("unknown account"));
+            Account me = caller.account();
             figures = statistics.monthly(me, q);
             from = q.from().toString();
             to = q.to().toString();

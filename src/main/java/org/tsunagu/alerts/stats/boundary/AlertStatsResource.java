@@ -12,14 +12,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.tsunagu.accounts.control.Accounts;
+import org.tsunagu.accounts.control.Caller;
 import org.tsunagu.accounts.entity.Account;
 import org.tsunagu.alerts.stats.control.AlertStatistics;
 import org.tsunagu.alerts.stats.control.AlertStatistics.Dimension;
@@ -45,10 +43,7 @@ public class AlertStatsResource {
     AlertStatistics statistics;
 
     @Inject
-    Accounts accounts;
-
-    @Context
-    SecurityContext security;
+    Caller caller;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -74,8 +69,7 @@ public class AlertStatsResource {
     }
 
     private Figures figures(String from, String to, List<String> groupBy) {
-        Account me = accounts.find(security.getUserPrincipal().getName())
-                .orElseThrow(() -> ProblemException.forbidden("unknown account"));
+        Account me = caller.account();
         AlertStatistics.Query q = AlertStatistics.Query.parse(from, to, groupBy,
                 YearMonth.from(Instant.now().atZone(JapanTime.ZONE)));
         return statistics.monthly(me, q);

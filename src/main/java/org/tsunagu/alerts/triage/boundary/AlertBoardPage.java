@@ -3,10 +3,9 @@ package org.tsunagu.alerts.triage.boundary;
 import org.tsunagu.web.PageText;
 import org.tsunagu.calendar.control.JapanTime;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.tsunagu.accounts.control.Accounts;
+import org.tsunagu.accounts.control.Caller;
 import org.tsunagu.accounts.entity.Account;
 import org.tsunagu.accounts.entity.Role;
 import org.tsunagu.alerts.control.AlertSla;
@@ -53,7 +52,7 @@ public class AlertBoardPage {
     }
 
     @Inject
-    Accounts accounts;
+    Caller caller;
 
     @Inject
     Triage triage;
@@ -77,7 +76,7 @@ public class AlertBoardPage {
     }
 
     private List<Row> load() {
-        Optional<Account> me = me();
+        Optional<Account> me = caller.find();
         if (me.isEmpty() || me.get().getCenter() == null) {
             problem = text("board.noCenter");
             return List.of();
@@ -109,7 +108,7 @@ public class AlertBoardPage {
 
     /** Core staff choose a center of their municipality; staff only ever see their own. */
     public List<Center> getCenters() {
-        return me().filter(a -> a.getRole() == Role.CORE && a.getCenter() != null)
+        return caller.find().filter(a -> a.getRole() == Role.CORE && a.getCenter() != null)
                 .map(a -> centers.of(a.getCenter().getMunicipality())).orElse(List.of());
     }
 
@@ -122,16 +121,11 @@ public class AlertBoardPage {
     }
 
     public String getCenterName() {
-        return me().map(Account::getCenter).map(Center::getName).orElse("");
+        return caller.find().map(Account::getCenter).map(Center::getName).orElse("");
     }
 
     public boolean isCore() {
-        return me().map(a -> a.getRole() == Role.CORE).orElse(false);
-    }
-
-    private Optional<Account> me() {
-        var principal = FacesContext.getCurrentInstance().getExternalContext().getUserPrincipal();
-        return principal == null ? Optional.empty() : accounts.find(principal.getName());
+        return caller.find().map(a -> a.getRole() == Role.CORE).orElse(false);
     }
 
     static String text(String key) {

@@ -8,7 +8,7 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.tsunagu.accounts.control.Accounts;
+import org.tsunagu.accounts.control.Caller;
 import org.tsunagu.accounts.entity.Account;
 import org.tsunagu.alerts.triage.control.Triage;
 import org.tsunagu.alerts.entity.Alert;
@@ -38,7 +38,7 @@ public class AlertDetailPage {
             "ケアマネ・事業所連絡", "見守り継続", "その他");
 
     @Inject
-    Accounts accounts;
+    Caller caller;
 
     @Inject
     Triage triage;
@@ -62,14 +62,14 @@ public class AlertDetailPage {
 
     public Alert getAlert() {
         if (alert == null) {
-            alert = me().flatMap(m -> triage.read(m, id));
+            alert = caller.find().flatMap(m -> triage.read(m, id));
         }
         return alert.orElse(null);
     }
 
     public boolean isActionable() {
         Alert a = getAlert();
-        return a != null && me().map(m -> m.mayActFor(a.getCenter())).orElse(false);
+        return a != null && caller.find().map(m -> m.mayActFor(a.getCenter())).orElse(false);
     }
 
     public List<AlertEvent> getEvents() {
@@ -110,7 +110,7 @@ public class AlertDetailPage {
 
     private void apply(Triage.Action action, String done) throws IOException {
         FacesContext faces = FacesContext.getCurrentInstance();
-        Optional<Account> me = me();
+        Optional<Account> me = caller.find();
         if (me.isEmpty()) {
             return;
         }
@@ -145,12 +145,7 @@ public class AlertDetailPage {
     }
 
     public String getMyName() {
-        return me().map(a -> a.getDisplayName() != null ? a.getDisplayName() : a.getUsername()).orElse("");
-    }
-
-    private Optional<Account> me() {
-        var principal = FacesContext.getCurrentInstance().getExternalContext().getUserPrincipal();
-        return principal == null ? Optional.empty() : accounts.find(principal.getName());
+        return caller.find().map(a -> a.getDisplayName() != null ? a.getDisplayName() : a.getUsername()).orElse("");
     }
 
     private static String blankToNull(String s) {

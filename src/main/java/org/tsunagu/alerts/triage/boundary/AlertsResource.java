@@ -17,10 +17,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.tsunagu.accounts.control.Accounts;
+import org.tsunagu.accounts.control.Caller;
 import org.tsunagu.accounts.entity.Account;
 import org.tsunagu.alerts.intake.control.AlertIntake;
 import org.tsunagu.alerts.triage.control.Triage;
@@ -68,10 +67,7 @@ public class AlertsResource {
     AlertIntake intake;
 
     @Inject
-    Accounts accounts;
-
-    @Context
-    SecurityContext security;
+    Caller caller;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -85,7 +81,7 @@ public class AlertsResource {
         AlertIntake.Filed filed;
         try {
             filed = inTransaction(() -> {
-                Account me = partner();
+                Account me = caller.partner();
                 var earlier = intake.previous(me, idempotencyKey);
                 if (earlier.isPresent()) {
                     return new AlertIntake.Filed(earlier.get(), false);
@@ -117,7 +113,7 @@ public class AlertsResource {
     private Alert filedMeanwhile(String idempotencyKey) {
         long deadline = System.nanoTime() + DUPLICATE_WAIT.toNanos();
         while (true) {
-            var other = inTransaction(() -> intake.previous(partner(), idempotencyKey));
+            var other = inTransaction(() -> intake.previous(caller.partner(), idempotencyKey));
             if (other.isPresent()) {
                 return other.get();
             }
@@ -183,7 +179,7 @@ public class AlertsResource {
     @RolesAllowed("partner")
     @Operation(summary = "The partner organisation's alerts with their status (no staff notes)")
     public JsonObject mine() {
-        Account me = partner();
+        Account me = caller.partner();
         JsonArrayBuilder list = JSON.createArrayBuilder();
         for (Alert a : intake.ofPartner(me.getPartner())) {
             list.add(JSON.createObjectBuilder().add("receiptNo", a.getReceiptNo()).add("filedAt", a.getFiledAt().toString())
@@ -209,7 +205,7 @@ public class AlertsResource {
     public JsonObject list(@QueryParam("status") String status, @QueryParam("urgency") String urgency,
                            @QueryParam("center") String center, @QueryParam("page") String page,
                            @QueryParam("size") String size) {
-        Account me = staff();
+        Account me = caller.staff();
         QueryParameters p = new QueryParameters();
         AlertStatus st = p.choice("status", status, AlertStatus.values(), AlertStatus::code);
         Urgency ur = p.choice("urgency", urgency, Urgency.values(), Urgency::code);
@@ -243,7 +239,7 @@ public class AlertsResource {
     @Transactional
     @Operation(summary = "One alert with its personal fields and timeline (the read is audited)")
     public JsonObject get(@PathParam("id") String id) {
-        Account me = staff();
+        Account me = caller.staff();
         return detail(triage.read(me, id).orElseThrow(() -> ProblemException.notFound("通報 " + id + " はありません")));
     }
 
@@ -254,7 +250,7 @@ public class AlertsResource {
     @Transactional
     @Operation(summary = "Acknowledge, assign, note, transfer or resolve (illegal transitions: 409)")
     public JsonObject event(@PathParam("id") String id, JsonValue body) {
-        Account me = staff();
+        Account me = caller.staff();
         Alert a = triage.find(me, id).orElseThrow(() -> ProblemException.notFound("通報 " + id + " はありません"));
         JsonInput in = new JsonInput(body);
         Triage.Action action = new Triage.Action(in.string("type", true, 20), in.string("note", false, 4000),
@@ -262,15 +258,6 @@ public class AlertsResource {
         in.verify();
         triage.act(me, a, action);
         return detail(a);
-    }
-
-    private Account staff() {
-        Account me = accounts.find(security.getUserPrincipal().getName())
-                .orElseThrow(() -> ProblemException.forbidden("unknown account"));
-        if (me.getCenter() == null) {
-            throw ProblemException.forbidden("alerts are handled by center staff");
-        }
-        return me;
     }
 
     static JsonObject detail(Alert a) {
@@ -322,15 +309,6 @@ public class AlertsResource {
             b.add("anonymisedAt", a.getAnonymisedAt().toString()); // personal fields erased (retention)
         }
         return b.build();
-    }
-
-    private Account partner() {
-        Account me = accounts.find(security.getUserPrincipal().getName())
-                .orElseThrow(() -> ProblemException.forbidden("unknown account"));
-        if (me.getPartner() == null) {
-            throw ProblemException.forbidden("alerts are filed by partner accounts");
-        }
-        return me;
     }
 
     static JsonObject receipt(Alert a) {
