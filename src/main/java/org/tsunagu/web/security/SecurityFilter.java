@@ -13,7 +13,7 @@ import java.io.IOException;
 
 /**
  * Puts {@link SecurityHeaders} on every response that passes the filter chain (pages, API, static
- * files, error pages) and refuses cross-site state changes before anything else sees them.
+ * files, error pages); the {@link CsrfDefence} refuses cross-site state changes before anything else sees them.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true,
         dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.ERROR, DispatcherType.ASYNC})
@@ -22,12 +22,15 @@ public class SecurityFilter extends HttpFilter {
     @Inject
     SecurityHeaders headers;
 
+    @Inject
+    CsrfDefence csrf;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         headers.apply(request, response);
-        if (headers.refused(request)) {
-            headers.refuse(request, response);
+        if (csrf.refused(request)) {
+            csrf.refuse(request, response);
             return;
         }
         chain.doFilter(request, headers.withNonceFromPrimeFaces(response));

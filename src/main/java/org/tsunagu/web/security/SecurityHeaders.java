@@ -33,9 +33,7 @@ import java.util.regex.Pattern;
  * Inline {@code style} attributes stay allowed (PrimeFaces and the templates use them; a style cannot
  * run code).
  * <p>
- * It also refuses state-changing requests that a browser marks as coming from another site
- * (Sec-Fetch-Site, or an Origin that is not ours): defence in depth beside the Faces view state,
- * the SameSite session cookie and the API's Basic-only authentication.
+ * Cross-site state changes are refused by {@link CsrfDefence}, before this.
  */
 @ApplicationScoped
 public class SecurityHeaders {
@@ -43,14 +41,9 @@ public class SecurityHeaders {
     static final String CSP = "Content-Security-Policy";
     static final String HSTS = "max-age=31536000";
     private static final Pattern NONCE = Pattern.compile("'nonce-([A-Za-z0-9+/=_-]+)'");
-    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     @Inject
     MapSettings map;
-
-    @Inject
-    @ConfigProperty(name = "tsunagu.base.url", defaultValue = "http://127.0.0.1:8080")
-    String baseUrl;
 
     private volatile String tileOrigin;
 
@@ -87,11 +80,6 @@ public class SecurityHeaders {
                 }
             }
         };
-    }
-
-    /** Whether this request is a cross-site state change to refuse (see {@link #crossSite(HttpServletRequest, String)}). */
-    public boolean refused(HttpServletRequest request) {
-        return request.getDispatcherType() == DispatcherType.REQUEST && crossSite(request, publicHost(baseUrl));
     }
 
     /**
@@ -148,67 +136,5 @@ public class SecurityHeaders {
             tileOrigin = t;
         }
         return t.isEmpty() ? null : t;
-    }
-
-    /**
-     * A state-changing request that the browser says comes from another site (Sec-Fetch-Site), or
-     * whose Origin is not this server's. Requests without either header (curl, API clients, old
-     * browsers) pass: what protects them is the view state (pages) and Basic credentials (API).
-     */
-    static boolean crossSite(HttpServletRequest request, String publicHost) {
-        if (SAFE_METHODS.contains(request.getMethod().toUpperCase(Locale.ROOT))) {
-            return false;
-        }
-        String site = request.getHeader("Sec-Fetch-Site");
-        if (site != null) {
-            return !site.equals("same-origin") && !site.equals("none");
-        }
-        String origin = request.getHeader("Origin");
-        return origin != null && !ourHost(origin, request.getServerName(), publicHost);
-    }
-
-    /**
-     * Whether an Origin names this server: the host the request was sent to, or the public host of
-     * {@code tsunagu.base.url} (a load balancer may rewrite the Host header). Only the host is
-     * compared: ports and schemes differ legitimately behind a TLS-terminating balancer.
-     */
-    static boolean ourHost(String origin, String serverName, String publicHost) {
-        try {
-            String host = URI.create(origin.strip()).getHost();
-            return host != null && (host.equalsIgnoreCase(serverName) || host.equalsIgnoreCase(publicHost));
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    static String publicHost(String baseUrl) {
-        try {
-            return baseUrl == null ? null : URI.create(baseUrl.strip()).getHost();
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    /** Answers a refused cross-site request: a problem on the API, a short Japanese page elsewhere. */
-    public void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith("/api/")) {
-            response.setStatus(403);
-            response.setContentType(Problems.MEDIA_TYPE);
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write(Problems.document(403, "Forbidden",
-                    "他のサイトから送られた要求は受け付けません。", null).toString());
-        } else {
-            // written here, not by the Faces error page: Faces would take the refused post for a postback
-            ResourceBundle msg = ResourceBundle.getBundle("org.tsunagu.i18n.messages", Locale.JAPANESE);
-            response.setStatus(403);
-            response.setContentType("text/html");
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"UTF-8\"><title>"
-                    + msg.getString("error.crossSite") + "</title></head><body><main><h1 id=\"cross-site\">"
-                    + msg.getString("error.crossSite") + "</h1><p>" + msg.getString("error.crossSite.help")
-                    + "</p><p><a href=\"" + request.getContextPath() + "/\">" + msg.getString("error.home")
-                    + "</a></p></main></body></html>");
-        }
     }
 }

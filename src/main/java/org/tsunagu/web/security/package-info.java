@@ -10,8 +10,10 @@
  * <li>{@code SecurityHeaders}: no MIME sniffing, no framing, a referrer that never leaks paths to other
  *     sites, HSTS when the request came over TLS, and a Content-Security-Policy: scripts only from our
  *     origin or with the response's nonce.</li>
- * <li>{@code SecurityFilter} puts the headers on every response and refuses cross-site state changes
- *     before anything else sees them.</li>
+ * <li>{@code CsrfDefence}, the CSRF defence: a state-changing request that the browser marks as coming
+ *     from another site (Sec-Fetch-Site, or an Origin that is not ours) is refused with 403 before anything
+ *     else sees it — beside the Faces view state, the SameSite cookie and the API's Basic-only login.</li>
+ * <li>{@code SecurityFilter} puts the headers on every response and asks the CSRF defence first.</li>
  * <li>{@code CspNonceField} writes the page's CSP nonce into every Faces form, because PrimeFaces accepts
  *     a post only with it and forms must also work without any script.</li>
  * </ul>

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The pieces of the security headers that need no server: the policy text, the tile origin, the nonce, the Origin check. */
+/** The pieces of the security headers that need no server: the policy text, the tile origin, the nonce. */
 class SecurityHeadersTest {
 
     @Test
@@ -43,15 +43,5 @@ class SecurityHeadersTest {
         assertNull(SecurityHeaders.nonce("script-src 'self'"));
         assertNull(SecurityHeaders.nonce("script-src 'nonce-a\"><x>'"), "only base64 characters");
         assertNull(SecurityHeaders.nonce(null));
-    }
-
-    @Test
-    void an_origin_is_ours_when_its_host_is_the_requested_or_the_public_host() {
-        assertTrue(SecurityHeaders.ourHost("http://127.0.0.1:8080", "127.0.0.1", "portal.example.jp"));
-        assertTrue(SecurityHeaders.ourHost("https://portal.example.jp", "10.0.0.5", "portal.example.jp"), "behind the balancer");
-        assertFalse(SecurityHeaders.ourHost("https://evil.example", "portal.example.jp", "portal.example.jp"));
-        assertFalse(SecurityHeaders.ourHost("null", "portal.example.jp", "portal.example.jp"), "an opaque origin");
-        assertFalse(SecurityHeaders.ourHost("https://portal.example.jp.evil.example", "portal.example.jp", null));
-        assertEquals("portal.example.jp", SecurityHeaders.publicHost("https://portal.example.jp/"));
     }
 }

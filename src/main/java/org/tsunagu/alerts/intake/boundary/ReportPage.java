@@ -3,19 +3,15 @@ package org.tsunagu.alerts.intake.boundary;
 import org.tsunagu.web.PageText;
 import org.tsunagu.calendar.control.JapanTime;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.transaction.Status;
-import jakarta.transaction.UserTransaction;
-import org.tsunagu.accounts.control.Accounts;
 import org.tsunagu.accounts.control.Caller;
 import org.tsunagu.accounts.entity.Account;
-import org.tsunagu.alerts.intake.control.AlertIntake;
+import org.tsunagu.alerts.intake.control.AlertFiling;
 import org.tsunagu.alerts.entity.Alert;
 import org.tsunagu.alerts.entity.Anomaly;
 import org.tsunagu.alerts.entity.PersonSeen;
@@ -61,21 +57,14 @@ public class ReportPage implements Serializable {
     @Inject
     transient Caller caller;
 
-    /** Loads the filer into each attempt's own transaction (Caller's account may be detached by then). */
     @Inject
-    transient Accounts accounts;
-
-    @Inject
-    transient AlertIntake intake;
+    transient AlertFiling filing;
 
     @Inject
     transient Centers centers;
 
     @Inject
     transient AreaLookup areas;
-
-    @Resource
-    transient UserTransaction transaction;
 
     private String key;
     private boolean confirming;
@@ -137,42 +126,18 @@ public class ReportPage implements Serializable {
                 + URLEncoder.encode(filed.get().getReceiptNo(), StandardCharsets.UTF_8));
     }
 
-    /** The alert filed with this form's key: new, or the one an earlier tap of the same form filed. */
+    /**
+     * The alert filed with this form's key: new, or the one an earlier tap of the same form filed
+     * (intake's {@link AlertFiling}, the same rule as the API's). Empty when it could not be filed.
+     */
     Optional<Alert> file(Report report) {
-        String username = caller.username().orElseThrow();
-        for (int attempt = 0; attempt < 3; attempt++) {
-            try {
-                transaction.begin();
-                Account me = accounts.find(username).orElseThrow();
-                Alert alert = intake.file(me, report).alert();
-                transaction.commit();
-                return Optional.of(alert);
-            } catch (Exception e) {
-                rollback();
-                // the same key may be committing in a parallel request (double tap): it wins, we show its receipt
-                LOG.fine(() -> "alert form attempt failed: " + e.getClass().getSimpleName());
-                try {
-                    Thread.sleep(150L * (attempt + 1));
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-                Optional<Alert> earlier = caller.find().flatMap(me -> intake.previous(me, key));
-                if (earlier.isPresent()) {
-                    return earlier;
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    private void rollback() {
         try {
-            if (transaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
-                transaction.rollback();
-            }
-        } catch (Exception ignored) {
-            // nothing was written
+            String username = caller.username().orElseThrow();
+            return Optional.of(filing.file(username, key, () -> report).alert());
+        } catch (RuntimeException e) {
+            // the page says so and the partner sends again: the same key never files a second alert
+            LOG.fine(() -> "alert form could not file: " + e.getClass().getSimpleName());
+            return Optional.empty();
         }
     }
 

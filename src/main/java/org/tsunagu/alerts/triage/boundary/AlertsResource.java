@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.tsunagu.accounts.control.Caller;
 import org.tsunagu.accounts.entity.Account;
+import org.tsunagu.alerts.intake.control.AlertFiling;
 import org.tsunagu.alerts.intake.control.AlertIntake;
 import org.tsunagu.alerts.triage.control.Triage;
 import org.tsunagu.alerts.entity.AlertStatus;
@@ -45,23 +46,19 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Partners file watch alerts (api.md POST /alerts) and follow their organisation's alerts
- * (GET /alerts/mine: status only). The alert is committed before 201 is sent; the same
- * Idempotency-Key returns the alert already filed (200), so retries never create a second one —
- * also when two copies arrive at the same moment: the second waits for the first and gets 200.
+ * Partners file watch alerts (api.md POST /alerts, through intake's {@link AlertFiling}: committed
+ * before 201 is sent; the same Idempotency-Key returns the alert already filed with 200, also when
+ * two copies arrive at the same moment) and follow their organisation's alerts (GET /alerts/mine:
+ * status only); center staff list, read and act on them.
  */
 @Path("alerts")
 @Produces(MediaType.APPLICATION_JSON)
 public class AlertsResource {
 
-    static final int MAX_KEY = 100;
     /** Looked up once: {@code Json.createXxx()} scans the class path for the provider on every call (a tenth of a filing's CPU). */
     private static final JsonBuilderFactory JSON = Json.createBuilderFactory(java.util.Map.of());
-    /** How long a concurrent duplicate waits to see the other request's alert before answering 409. */
-    static final java.time.Duration DUPLICATE_WAIT = java.time.Duration.ofSeconds(5);
-
-    @jakarta.annotation.Resource
-    jakarta.transaction.UserTransaction tx;
+    @Inject
+    AlertFiling filing;
 
     @Inject
     AlertIntake intake;
@@ -75,103 +72,15 @@ public class AlertsResource {
     @Operation(summary = "File a watch alert (routed to the responsible center)")
     public Response file(JsonValue body, @HeaderParam("Idempotency-Key") String key, @Context UriInfo uri) {
         String idempotencyKey = key == null || key.isBlank() ? null : key.strip();
-        if (idempotencyKey != null && (idempotencyKey.length() > MAX_KEY || idempotencyKey.chars().anyMatch(c -> c < 0x20))) {
-            throw ProblemException.invalid("Idempotency-Key", "Idempotency-Key は1〜100文字です");
-        }
-        AlertIntake.Filed filed;
-        try {
-            filed = inTransaction(() -> {
-                Account me = caller.partner();
-                var earlier = intake.previous(me, idempotencyKey);
-                if (earlier.isPresent()) {
-                    return new AlertIntake.Filed(earlier.get(), false);
-                }
-                return intake.file(me, report(new JsonInput(body), idempotencyKey));
-            });
-        } catch (jakarta.persistence.PersistenceException e) {
-            if (idempotencyKey == null || !isDuplicateKey(e)) {
-                throw e;
-            }
-            filed = new AlertIntake.Filed(filedMeanwhile(idempotencyKey), false);
-        }
+        String username = caller.username().orElseThrow(() -> ProblemException.forbidden("unknown account"));
+        AlertIntake.Filed filed = filing.file(username, idempotencyKey, () -> report(new JsonInput(body), idempotencyKey));
         Alert a = filed.alert();
         if (!filed.created()) {
             return Response.ok(receipt(a)).build();
         }
-        // committed above: the 201 never announces an alert that could still roll back
+        // committed by the filing: the 201 never announces an alert that could still roll back
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(a.getId())).build())
                 .entity(receipt(a)).build();
-    }
-
-    /**
-     * The same key arrived twice at the same moment and the other request's insert won the unique
-     * constraint (the database made this one wait for the other's commit, then refused it): answer
-     * with the other's alert, read in a new transaction. Only if it cannot be seen within
-     * {@link #DUPLICATE_WAIT} (the other still running, or rolled back) is the answer 409, which a
-     * retry resolves.
-     */
-    private Alert filedMeanwhile(String idempotencyKey) {
-        long deadline = System.nanoTime() + DUPLICATE_WAIT.toNanos();
-        while (true) {
-            var other = inTransaction(() -> intake.previous(caller.partner(), idempotencyKey));
-            if (other.isPresent()) {
-                return other.get();
-            }
-            if (System.nanoTime() > deadline) {
-                throw ProblemException.conflict("同じ Idempotency-Key の通報を処理中です。もう一度送ると受付番号が返ります");
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw ProblemException.conflict("同じ Idempotency-Key の通報を処理中です。もう一度送ると受付番号が返ります");
-            }
-        }
-    }
-
-    static boolean isDuplicateKey(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("uq_alert_idempotency")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Filing demarcates its transactions itself (the other methods use {@code @Transactional}):
-     * after a concurrent duplicate the failed transaction must be over before the winner's alert
-     * can be read in a new one. Commits before returning; rolls back on any exception.
-     */
-    private <T> T inTransaction(java.util.function.Supplier<T> work) {
-        try {
-            tx.begin();
-        } catch (jakarta.transaction.NotSupportedException | jakarta.transaction.SystemException e) {
-            throw new IllegalStateException("cannot start a transaction", e);
-        }
-        boolean open = true;
-        try {
-            T result = work.get();
-            open = false;
-            tx.commit();
-            return result;
-        } catch (jakarta.transaction.RollbackException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException("the transaction rolled back", e);
-        } catch (jakarta.transaction.HeuristicMixedException | jakarta.transaction.HeuristicRollbackException
-                 | jakarta.transaction.SystemException e) {
-            throw new IllegalStateException("the transaction did not complete", e);
-        } finally {
-            if (open) {
-                try {
-                    tx.rollback();
-                } catch (jakarta.transaction.SystemException | IllegalStateException e) {
-                    // already over: nothing to undo
-                }
-            }
-        }
     }
 
     @GET
