@@ -26,10 +26,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.tsunagu.accounts.control.Accounts;
+import org.tsunagu.accounts.control.Caller;
 import org.tsunagu.accounts.entity.Account;
 import org.tsunagu.addresses.control.AreaLookup;
 import org.tsunagu.areas.entity.Center;
@@ -97,7 +96,7 @@ public class ResourcesResource {
     ScheduleCalendar calendar;
 
     @Inject
-    Accounts accounts;
+    Caller caller;
 
     @Inject
     Audit audit;
@@ -107,9 +106,6 @@ public class ResourcesResource {
 
     @PersistenceContext
     EntityManager em;
-
-    @Context
-    SecurityContext security;
 
     @GET
     @Operation(summary = "Search published resources (free text, filters, facets, distance)")
@@ -355,8 +351,7 @@ public class ResourcesResource {
     }
 
     private Account me() {
-        return accounts.find(security.getUserPrincipal().getName())
-                .orElseThrow(() -> ProblemException.forbidden("unknown account"));
+        return caller.account();
     }
 
     private static EntityTag etag(Resource r) {

@@ -7,7 +7,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
-import org.tsunagu.accounts.control.Accounts;
+import org.tsunagu.accounts.control.Caller;
 import org.tsunagu.accounts.entity.Account;
 import org.tsunagu.accounts.entity.Role;
 import org.tsunagu.audit.control.Audit;
@@ -42,7 +42,7 @@ public class ResourceImportPage implements Serializable {
     transient ResourceImport imports;
 
     @Inject
-    transient Accounts accounts;
+    transient Caller caller;
 
     @Inject
     transient Audit audit;
@@ -130,8 +130,7 @@ public class ResourceImportPage implements Serializable {
     }
 
     private Optional<Account> me() {
-        var principal = FacesContext.getCurrentInstance().getExternalContext().getUserPrincipal();
-        return principal == null ? Optional.empty() : accounts.find(principal.getName());
+        return caller.find();
     }
 
     public List<ResourceFormat> getFormats() {

@@ -13,9 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.tsunagu.accounts.control.Accounts;
+import org.tsunagu.accounts.control.Caller;
 import org.tsunagu.accounts.entity.Account;
 import org.tsunagu.accounts.entity.Role;
 import org.tsunagu.audit.control.Audit;
@@ -44,13 +43,10 @@ public class ResourceImportsResource {
     ResourceImport imports;
 
     @Inject
-    Accounts accounts;
+    Caller caller;
 
     @Inject
     Audit audit;
-
-    @Context
-    SecurityContext security;
 
     @POST
     @Consumes("text/csv")
@@ -67,8 +63,7 @@ public class ResourceImportsResource {
         boolean dry = p.flag("dryRun", dryRun);
         boolean skip = p.flag("skipInvalid", skipInvalid);
         p.verify();
-        Account me = accounts.find(security.getUserPrincipal().getName())
-                .orElseThrow(() -> ProblemException.forbidden("unknown account"));
+        Account me = caller.account();
         ImportResult r = imports.importFile(chosen, file, dry, skip, true,
                 center -> me.getRole() == Role.ADMIN || me.mayActFor(center));
         if (!dry) {
