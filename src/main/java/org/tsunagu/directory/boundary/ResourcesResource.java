@@ -41,6 +41,7 @@ import org.tsunagu.directory.entity.ResourceChange;
 import org.tsunagu.search.control.ResourceSearch;
 import org.tsunagu.directory.control.ResourcesChanged;
 import org.tsunagu.calendar.control.ScheduleCalendar;
+import org.tsunagu.search.control.SearchParameters;
 import org.tsunagu.search.control.SearchQuery;
 import org.tsunagu.calendar.control.Weekdays;
 import org.tsunagu.directory.entity.Category;
@@ -118,93 +119,18 @@ public class ResourcesResource {
                              @QueryParam("near") String near, @QueryParam("radius") String radius,
                              @QueryParam("sort") String sort, @QueryParam("page") String page,
                              @QueryParam("size") String size, @QueryParam("highlight") String highlight) {
-        QueryParameters p = new QueryParameters();
-        String text = p.text("q", q, SearchQuery.MAX_TEXT);
-        String muni = p.text("municipality", municipality, 6);
-        if (muni != null && !Municipality.isValidCode(muni)) {
-            p.error("municipality", "municipality は6桁の全国地方公共団体コードです");
-        }
-        Set<String> categories = new LinkedHashSet<>();
-        for (String c : category) {
-            String code = c == null ? "" : c.strip().toLowerCase(Locale.ROOT);
-            if (Category.ofCode(code).isEmpty()) {
-                p.error("category", "category が不明です: " + QueryParameters.shown(c));
-            } else {
-                categories.add(code);
+        Map<String, List<String>> params = new HashMap<>();
+        String[][] single = {{"q", q}, {"municipality", municipality}, {"region", region}, {"center", center},
+                {"town", town}, {"date", date}, {"homeVisit", homeVisit}, {"free", free}, {"lat", lat}, {"lon", lon},
+                {"near", near}, {"radius", radius}, {"sort", sort}, {"page", page}, {"size", size}, {"highlight", highlight}};
+        for (String[] s : single) {
+            if (s[1] != null) {
+                params.put(s[0], List.of(s[1]));
             }
         }
-        Set<DayOfWeek> weekdays = new LinkedHashSet<>();
-        for (String w : weekday) {
-            String code = w == null ? "" : w.strip().toLowerCase(Locale.ROOT);
-            Weekdays.ofCode(code).ifPresentOrElse(weekdays::add,
-                    () -> p.error("weekday", "weekday は mon, tue, wed, thu, fri, sat, sun のいずれかです"));
-        }
-        LocalDate day = null;
-        String d = p.text("date", date, 10);
-        if (d != null) {
-            try {
-                day = LocalDate.parse(d);
-                if (day.getYear() < 1950 || day.getYear() > 2150) {
-                    p.error("date", "date は1950年から2150年までの日付です");
-                    day = null;
-                }
-            } catch (DateTimeParseException e) {
-                p.error("date", "date は YYYY-MM-DD 形式の日付です");
-            }
-        }
-        Double latitude = p.decimal("lat", lat, -90, 90);
-        Double longitude = p.decimal("lon", lon, -180, 180);
-        if ((latitude == null) != (longitude == null) && !p.failed("lat") && !p.failed("lon")) {
-            p.error(latitude == null ? "lat" : "lon", "lat と lon は両方指定してください");
-        }
-        String nearAddress = p.text("near", near, 300);
-        if (nearAddress != null) {
-            if (latitude != null) {
-                p.error("near", "near と lat/lon は同時に指定できません");
-            } else {
-                AreaLookup.Result found = lookup.lookup(nearAddress, muni);
-                if (found.town() == null || found.town().getPoint() == null) {
-                    p.error("near", "near の住所から位置を特定できませんでした（町名まで入力してください）");
-                } else {
-                    latitude = found.town().getPoint().lat();
-                    longitude = found.town().getPoint().lon();
-                }
-            }
-        }
-        Double km = p.decimal("radius", radius, 0, 50);
-        if (km != null && km <= 0) {
-            p.error("radius", "radius は0より大きく50以下（km）です");
-        }
-        if (km != null && latitude == null && nearAddress == null && lat == null) {
-            p.error("radius", "radius には lat/lon か near が必要です");
-        }
-        SearchQuery.Order order = SearchQuery.Order.RELEVANCE;
-        String s = p.text("sort", sort, 20);
-        if (s != null) {
-            switch (s.toLowerCase(Locale.ROOT)) {
-                case "relevance" -> order = SearchQuery.Order.RELEVANCE;
-                case "name" -> order = SearchQuery.Order.NAME;
-                case "distance" -> {
-                    order = SearchQuery.Order.DISTANCE;
-                    if (latitude == null && nearAddress == null && lat == null) {
-                        p.error("sort", "sort=distance には lat/lon か near が必要です");
-                    }
-                }
-                default -> p.error("sort", "sort は relevance, distance, name のいずれかです");
-            }
-        }
-        Integer pageNo = p.integer("page", page, 0, Integer.MAX_VALUE, 0);
-        Integer pageSize = p.integer("size", size, 1, SearchQuery.MAX_SIZE, 20);
-        if (pageNo != null && pageSize != null && ((long) pageNo + 1) * pageSize > SearchQuery.MAX_WINDOW) {
-            p.error("page", "検索結果は先頭から" + SearchQuery.MAX_WINDOW + "件までしか表示できません（条件を絞ってください）");
-        }
-        boolean withHomeVisit = p.flag("homeVisit", homeVisit);
-        boolean onlyFree = p.flag("free", free);
-        boolean withHighlight = highlight == null || p.flag("highlight", highlight);
-        p.verify();
-        SearchQuery query = new SearchQuery(text, muni, categories, p.text("region", region, 100),
-                p.text("center", center, 64), p.text("town", town, 100), weekdays, day, withHomeVisit, onlyFree,
-                latitude, longitude, km, order, pageNo, pageSize, LocalDate.now(JapanTime.ZONE), withHighlight);
+        params.put("category", category);
+        params.put("weekday", weekday);
+        SearchQuery query = SearchParameters.read(SearchParameters.Mode.STRICT, params, lookup, JapanTime.today(), 0).query();
         try {
             return ResourceJson.result(search.search(query));
         } catch (IllegalArgumentException e) {

@@ -8,6 +8,7 @@ import jakarta.inject.Named;
 import org.tsunagu.addresses.control.AreaLookup;
 import org.tsunagu.search.control.ResourceSearch;
 import org.tsunagu.search.control.SearchHit;
+import org.tsunagu.search.control.SearchParameters;
 import org.tsunagu.search.control.SearchQuery;
 import org.tsunagu.search.control.SearchResult;
 import org.tsunagu.calendar.control.Weekdays;
@@ -37,7 +38,7 @@ import java.util.Set;
 public class SearchPage {
 
     static final int PAGE_SIZE = 20;
-    static final List<String> RADII = List.of("0.5", "1", "2", "3", "5");
+    static final List<String> RADII = SearchParameters.PAGE_RADII;
 
     /** A choice of a facet: its code, its label, how many results it would give, whether it is chosen. */
     public record Choice(String code, String label, int count, boolean selected) {
@@ -70,75 +71,20 @@ public class SearchPage {
     public void load() {
         FacesContext.getCurrentInstance().getExternalContext().getRequestParameterValuesMap()
                 .forEach((k, v) -> params.put(k, v));
-        String q = clip(one("q"), SearchQuery.MAX_TEXT);
-        Set<String> categories = new LinkedHashSet<>();
-        for (String c : many("category")) {
-            Category.ofCode(c).ifPresent(x -> categories.add(x.code()));
-        }
-        Set<DayOfWeek> weekdays = new LinkedHashSet<>();
-        for (String w : many("weekday")) {
-            Weekdays.ofCode(w).ifPresent(weekdays::add);
-        }
-        LocalDate date = null;
-        if (!one("date").isEmpty()) {
-            try {
-                date = LocalDate.parse(one("date"));
-            } catch (DateTimeParseException e) {
-                problems.add("search.problem.date");
-            }
-        }
-        Double lat = null;
-        Double lon = null;
-        Double radius = null;
-        String near = clip(one("near"), 300);
-        if (near.isEmpty() && !one("lat").isEmpty() && !one("lon").isEmpty()) {
-            // the device's location ("現在地を使う"): a point, never stored
-            try {
-                double la = Double.parseDouble(one("lat"));
-                double lo = Double.parseDouble(one("lon"));
-                if (la >= -90 && la <= 90 && lo >= -180 && lo <= 180) {
-                    lat = la;
-                    lon = lo;
-                    radius = RADII.contains(one("radius")) ? Double.valueOf(one("radius")) : null;
-                } else {
-                    problems.add("search.problem.location");
-                }
-            } catch (NumberFormatException e) {
-                problems.add("search.problem.location");
-            }
-        } else if (!near.isEmpty()) {
-            AreaLookup.Result found = lookup.lookup(near, null);
-            if (found.town() != null && found.town().getPoint() != null) {
-                lat = found.town().getPoint().lat();
-                lon = found.town().getPoint().lon();
-                nearTown = found.town().displayName();
-                radius = RADII.contains(one("radius")) ? Double.valueOf(one("radius")) : null;
-            } else {
-                problems.add("search.problem.near");
-            }
-        }
-        SearchQuery.Order order = switch (one("sort")) {
-            case "name" -> SearchQuery.Order.NAME;
-            case "distance" -> lat != null ? SearchQuery.Order.DISTANCE : SearchQuery.Order.RELEVANCE;
-            default -> SearchQuery.Order.RELEVANCE;
-        };
-        int page = 0;
-        try {
-            page = Math.max(0, Math.min(Integer.parseInt(one("page").isEmpty() ? "0" : one("page")),
-                    SearchQuery.MAX_WINDOW / PAGE_SIZE - 1));
-        } catch (NumberFormatException e) {
-            page = 0;
-        }
-        String center = emptyToNull(clip(one("center"), 64));
-        query = new SearchQuery(q.isEmpty() ? null : q, null, categories, emptyToNull(clip(one("region"), 100)),
-                center, null, weekdays, date, "true".equals(one("homeVisit")), "true".equals(one("free")), lat, lon,
-                radius, order, page, PAGE_SIZE, LocalDate.now(JapanTime.ZONE), true);
+        Map<String, List<String>> all = new LinkedHashMap<>();
+        params.forEach((k, v) -> all.put(k, v == null ? List.of() : java.util.Arrays.asList(v)));
+        SearchParameters.Reading reading = SearchParameters.read(SearchParameters.Mode.LENIENT, all, lookup,
+                JapanTime.today(), PAGE_SIZE);
+        query = reading.query();
+        problems.addAll(reading.problems());
+        nearTown = reading.nearTown();
         try {
             result = search.search(query);
         } catch (IllegalArgumentException tooComplex) {
             problems.add("search.problem.q");
-            query = new SearchQuery(null, null, categories, query.region(), query.center(), null, weekdays, date,
-                    query.homeVisit(), query.free(), lat, lon, radius, order, 0, PAGE_SIZE, query.today(), true);
+            query = new SearchQuery(null, null, query.categories(), query.region(), query.center(), null, query.weekdays(),
+                    query.date(), query.homeVisit(), query.free(), query.lat(), query.lon(), query.radiusKm(), query.order(), 0,
+                    PAGE_SIZE, query.today(), true);
             result = search.search(query);
         }
     }
@@ -321,14 +267,5 @@ public class SearchPage {
             }
         }
         return out;
-    }
-
-    private static String clip(String s, int max) {
-        String cleaned = s.replaceAll("\\p{Cntrl}", " ").strip();
-        return cleaned.length() > max ? cleaned.substring(0, max) : cleaned;
-    }
-
-    private static String emptyToNull(String s) {
-        return s.isEmpty() ? null : s;
     }
 }
