@@ -19,6 +19,11 @@
  * <li>{@code AreaLookup} is the routing every other feature relies on (resident "my center", alert
  *     routing, geocoding of imported resources); it drops its matcher after a towns import commits
  *     ({@code TownsChanged}).</li>
+ * <li>{@code AreaLookup.route} is the one routing rule with its fallbacks: the address's town (or 番地
+ *     override), else the town nearest a point within 3 km in the reporter's municipality, else that
+ *     municipality's core center, else the first core center — with the reason in words for staff.</li>
+ * <li>{@code CenterLocations} places centers on the map from their address after a towns import, in its
+ *     transaction.</li>
  * <li>{@code KnownTown} keeps the matcher free of persistence, so it is tested without a database.</li>
  * </ul>
  *
@@ -30,7 +35,7 @@
  * <ul>
  * <li>The towns, centers and their imports: {@code areas}; the routing decision of one town
  *     ({@code Town.centerFor}) is the entity's.</li>
- * <li>Routing an alert and its reason: {@code alerts.intake}.</li>
+ * <li>What an alert stores of its route: {@code alerts.intake}.</li>
  * </ul>
  */
 package org.tsunagu.addresses;

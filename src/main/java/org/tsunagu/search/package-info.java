@@ -15,6 +15,8 @@
  *
  * <h2>Rules it owns</h2>
  * <ul>
+ * <li>{@code SearchParameters} reads the conditions of a URL once for the API (strict: every mistake → 400
+ *     naming the fields) and the page (lenient: a mistake is dropped and told, the rest is searched).</li>
  * <li>{@code ResourceIndex} holds the index: one generation in use, a rebuild written beside it and swapped
  *     in atomically, so searches never see a half-built index.</li>
  * <li>{@code ResourceSearch} follows {@code ResourcesChanged} after commit with one worker (edits apply in

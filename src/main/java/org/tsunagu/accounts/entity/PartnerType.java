@@ -1,10 +1,12 @@
 package org.tsunagu.accounts.entity;
 
-import java.util.Arrays;
+import org.tsunagu.codes.Coded;
+import org.tsunagu.codes.Label;
+
 import java.util.Optional;
 
 /** The kinds of businesses and groups that sign 見守り協定; codes are part of the API contract. */
-public enum PartnerType {
+public enum PartnerType implements Coded {
     NEIGHBOURHOOD_ASSOCIATION("neighbourhood_association", "町会・自治会", "Neighbourhood associations"),
     NEWSPAPER("newspaper", "新聞販売", "Newspaper delivery"),
     DELIVERY("delivery", "宅配・運送", "Parcel delivery"),
@@ -15,29 +17,18 @@ public enum PartnerType {
     CARE_MEDICAL("care_medical", "介護・医療事業者", "Care and medical providers"),
     OTHER("other", "その他", "Others");
 
-    private final String code;
-    private final String labelJa;
-    private final String labelEn;
+    private final Label label;
 
     PartnerType(String code, String labelJa, String labelEn) {
-        this.code = code;
-        this.labelJa = labelJa;
-        this.labelEn = labelEn;
+        this.label = new Label(code, labelJa, labelEn);
     }
 
-    public String code() {
-        return code;
-    }
-
-    public String labelJa() {
-        return labelJa;
-    }
-
-    public String labelEn() {
-        return labelEn;
+    @Override
+    public Label label() {
+        return label;
     }
 
     public static Optional<PartnerType> ofCode(String code) {
-        return Arrays.stream(values()).filter(t -> t.code.equals(code)).findFirst();
+        return Coded.ofCode(PartnerType.class, code);
     }
 }

@@ -88,6 +88,70 @@ public class AreaLookup {
         }
     }
 
+    /** A point farther than this from every town is not trusted for routing. */
+    public static final double NEAREST_TOWN_KM = 3.0;
+
+    /** How a route was found: the 番地 override, the town of the address, the town nearest the point, or none. */
+    public enum Found { BLOCK, TOWN, NEAREST_TOWN, CORE }
+
+    /** The center responsible for a place, how it was found, why (in words shown to staff), and the town. */
+    public record Route(Center center, Found found, String reason, Town town) {
+    }
+
+    /**
+     * The center that must act for a place, with every fallback in one rule: the town (or 番地
+     * override) of the address; else the town nearest the point within {@value #NEAREST_TOWN_KM} km in
+     * the home municipality; else that municipality's core center (基幹型), which triages; else the
+     * first core center registered.
+     *
+     * @param address the written address, or null
+     * @param point a position (the device's or a map pick), or null
+     * @param home the municipality of whoever reports (a partner's), or null
+     * @throws IllegalStateException when no core center is registered at all
+     */
+    public Route route(String address, GeoPoint point, Municipality home) {
+        String municipality = home == null ? null : home.getCode();
+        if (address != null && !address.isBlank()) {
+            Result r = lookup(address, municipality);
+            if (r.town() != null && r.center() != null) {
+                boolean block = r.matched() == Matched.BLOCK;
+                String reason = "住所の町丁目「" + r.town().displayName() + "」" + (block ? "（" + r.block() + "番地）" : "")
+                        + "の担当: " + r.center().getName();
+                return new Route(r.center(), block ? Found.BLOCK : Found.TOWN, reason, r.town());
+            }
+        }
+        if (point != null && home != null) {
+            Town nearest = null;
+            double best = Double.MAX_VALUE;
+            for (Town t : em.createNamedQuery(Town.FIND_BY_MUNICIPALITY, Town.class).setParameter("municipality", home)
+                    .getResultList()) {
+                if (t.getPoint() != null) {
+                    double d = t.getPoint().distanceKm(point);
+                    if (d < best) {
+                        best = d;
+                        nearest = t;
+                    }
+                }
+            }
+            if (nearest != null && best <= NEAREST_TOWN_KM) {
+                Center c = nearest.getCenter();
+                return new Route(c, Found.NEAREST_TOWN, String.format("位置情報から最寄りの町丁目「%s」（約%.1fkm）の担当: %s",
+                        nearest.displayName(), best, c.getName()), nearest);
+            }
+        }
+        Center core = home == null ? null : coreCenter(home).orElse(null);
+        if (core == null) {
+            List<Center> anyCore = em.createNamedQuery(Center.FIND_ALL, Center.class).getResultStream()
+                    .filter(c -> c.getKind() == CenterKind.CORE).limit(1).toList();
+            if (anyCore.isEmpty()) {
+                throw new IllegalStateException("no core center is registered to triage alerts");
+            }
+            core = anyCore.get(0);
+        }
+        return new Route(core, Found.CORE, "住所から担当を特定できないため、基幹型センター（" + core.getName()
+                + "）が受け付けて振り分けます", null);
+    }
+
     /** The core center of a municipality: receives what cannot be routed. */
     public Optional<Center> coreCenter(Municipality m) {
         return em.createNamedQuery(Center.FIND_CORE, Center.class)

@@ -6,19 +6,22 @@
  * <li>Pages: {@code /partner/report} ({@code ReportPage}: form, confirmation, filing),
  *     {@code /partner/receipt?no=…} and {@code /partner/} (「通報履歴」) ({@code PartnerAlertsPage}).</li>
  * <li>API: {@code POST /api/v1/alerts} and {@code GET /api/v1/alerts/mine} are answered by
- *     {@code alerts.triage}'s {@code AlertsResource} (one {@code @Path("alerts")} class), which calls
- *     {@code AlertIntake} here.</li>
+ *     {@code alerts.triage}'s {@code AlertsResource} (one {@code @Path("alerts")} class), which files
+ *     through {@code AlertFiling} here.</li>
  * </ul>
  *
  * <h2>Rules it owns</h2>
  * <ul>
- * <li>Routing ({@code AlertIntake}): the center responsible for the address (town, or a 番地 override)
- *     through the areas lookup; a point without an address goes to the nearest town; anything that
- *     cannot be placed goes to the core (基幹型) center's triage — an alert never goes nowhere. The
- *     reason is stored on the alert.</li>
- * <li>The same {@code Idempotency-Key} from the same partner returns the alert already filed, so a
- *     double tap or a retry creates one alert; {@code ReportPage} makes the key when the form is first
- *     shown, so a reload of the confirmation files nothing twice.</li>
+ * <li>Routing ({@code AlertIntake}) takes addresses' one rule ({@code AreaLookup.route}: the town or 番地
+ *     override of the address, else the nearest town of the point, else the core (基幹型) center's
+ *     triage — an alert never goes nowhere) and stores how and why on the alert.</li>
+ * <li>Idempotent filing, one rule for the API and the form ({@code AlertFiling}): the same
+ *     {@code Idempotency-Key} from the same partner returns the alert already filed, also when two copies
+ *     race (the loser waits for the winner's commit, 409 only if it never shows); the alert is committed
+ *     before any answer announces it. {@code ReportPage} makes the key when the form is first shown, so a
+ *     double tap or a reload of the confirmation files nothing twice.</li>
+ * <li>The report's limits and required facts are declared once, on the {@code Report} record
+ *     ({@code problems}), and both the API and the form show its messages.</li>
  * <li>The partner sees the 受付番号, the center and the status only — never staff notes, assignees or
  *     outcomes, and never other organisations' alerts.</li>
  * </ul>

@@ -1,10 +1,12 @@
 package org.tsunagu.directory.entity;
 
-import java.util.Arrays;
+import org.tsunagu.codes.Coded;
+import org.tsunagu.codes.Label;
+
 import java.util.Optional;
 
 /** The twelve kinds of 社会資源 residents look for; codes are part of the API contract. */
-public enum Category {
+public enum Category implements Coded {
     SALON("salon", "サロン・通いの場", "Salons and gathering places"),
     DEMENTIA_CAFE("dementia_cafe", "認知症カフェ", "Dementia cafes"),
     COMMUNITY_CAFE("community_cafe", "地域カフェ", "Community cafes"),
@@ -18,29 +20,18 @@ public enum Category {
     CARE_SERVICE("care_service", "介護サービス事業所", "Care services"),
     WATCH_PARTNER("watch_partner", "見守り協定事業者", "Watch partners");
 
-    private final String code;
-    private final String labelJa;
-    private final String labelEn;
+    private final Label label;
 
     Category(String code, String labelJa, String labelEn) {
-        this.code = code;
-        this.labelJa = labelJa;
-        this.labelEn = labelEn;
+        this.label = new Label(code, labelJa, labelEn);
     }
 
-    public String code() {
-        return code;
-    }
-
-    public String labelJa() {
-        return labelJa;
-    }
-
-    public String labelEn() {
-        return labelEn;
+    @Override
+    public Label label() {
+        return label;
     }
 
     public static Optional<Category> ofCode(String code) {
-        return Arrays.stream(values()).filter(c -> c.code.equals(code)).findFirst();
+        return Coded.ofCode(Category.class, code);
     }
 }

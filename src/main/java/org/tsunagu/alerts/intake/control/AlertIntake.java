@@ -30,9 +30,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class AlertIntake {
 
-    /** A point farther than this from every town is not trusted for routing. */
-    static final double NEAREST_TOWN_KM = 3.0;
-
     /** The alert, and whether this call created it (false: the idempotency key named an earlier one). */
     public record Filed(Alert alert, boolean created) {
     }
@@ -90,49 +87,15 @@ public class AlertIntake {
         return new Filed(alert, true);
     }
 
+    /** Where the alert goes: addresses' one routing rule, told in the alert's words. */
     Routed route(Report report, Municipality home) {
-        String municipality = home == null ? null : home.getCode();
-        if (report.address() != null && !report.address().isBlank()) {
-            AreaLookup.Result r = lookup.lookup(report.address(), municipality);
-            if (r.town() != null && r.center() != null) {
-                boolean block = r.matched() == AreaLookup.Matched.BLOCK;
-                String reason = "住所の町丁目「" + r.town().displayName() + "」" + (block ? "（" + r.block() + "番地）" : "")
-                        + "の担当: " + r.center().getName();
-                return new Routed(r.center(), block ? Routing.BLOCK : Routing.TOWN, reason, r.town());
-            }
-        }
-        if (report.point() != null && home != null) {
-            Town nearest = null;
-            double best = Double.MAX_VALUE;
-            for (Town t : em.createNamedQuery(Town.FIND_BY_MUNICIPALITY, Town.class).setParameter("municipality", home)
-                    .getResultList()) {
-                if (t.getPoint() != null) {
-                    double d = t.getPoint().distanceKm(report.point());
-                    if (d < best) {
-                        best = d;
-                        nearest = t;
-                    }
-                }
-            }
-            if (nearest != null && best <= NEAREST_TOWN_KM) {
-                Center c = nearest.getCenter();
-                return new Routed(c, Routing.TOWN, String.format("位置情報から最寄りの町丁目「%s」（約%.1fkm）の担当: %s",
-                        nearest.displayName(), best, c.getName()), nearest);
-            }
-        }
-        Municipality m = home;
-        Center core = m == null ? null : lookup.coreCenter(m).orElse(null);
-        if (core == null) {
-            List<Center> anyCore = em.createQuery(
-                    "SELECT c FROM Center c WHERE c.kind = org.tsunagu.areas.entity.CenterKind.CORE ORDER BY c.code", Center.class)
-                    .setMaxResults(1).getResultList();
-            if (anyCore.isEmpty()) {
-                throw new IllegalStateException("no core center is registered to triage alerts");
-            }
-            core = anyCore.get(0);
-        }
-        return new Routed(core, Routing.NONE, "住所から担当を特定できないため、基幹型センター（" + core.getName()
-                + "）が受け付けて振り分けます", null);
+        AreaLookup.Route r = lookup.route(report.address(), report.point(), home);
+        Routing routing = switch (r.found()) {
+            case BLOCK -> Routing.BLOCK;
+            case TOWN, NEAREST_TOWN -> Routing.TOWN;
+            case CORE -> Routing.NONE;
+        };
+        return new Routed(r.center(), routing, r.reason(), r.town());
     }
 
     /** The next 受付番号 from the receipt sequence (one by one), in the caller's transaction. */
