@@ -1,5 +1,6 @@
 package org.tsunagu.addresses.control;
 
+import org.tsunagu.japanese.KanjiNumerals;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -21,8 +22,6 @@ import java.util.regex.Pattern;
  */
 public final class AddressMatcher {
 
-    private static final String KANJI_NUMERALS = "〇一二三四五六七八九十百千";
-    private static final String KANJI_DIGITS = "〇一二三四五六七八九";
     private static final String DASHES = "-‐‑‒–—―−⁃﹣－─━";
     private static final Pattern CHOME = Pattern.compile("(.+?)([0-9]+|[〇一二三四五六七八九十百千]+)丁目");
     private static final Pattern POSTAL_CODE = Pattern.compile("〒?(?:[0-9]{3}-?[0-9]{4})?");
@@ -388,26 +387,9 @@ public final class AddressMatcher {
         return end == s.length() || startsWithAny(s, end, "番", "号", "-") || !Character.isLetter(s.charAt(end));
     }
 
-    /** Kanji numerals, positional (二十三, 百五) or digit by digit (一二三, 一〇五). */
+    /** Arabic digits, or kanji numerals read by {@link KanjiNumerals}. */
     private static long parseNumber(String digits) {
-        if (isDigit(digits.charAt(0))) {
-            return Long.parseLong(digits);
-        }
-        boolean positional = digits.chars().anyMatch(c -> "十百千".indexOf(c) >= 0);
-        long total = 0;
-        long current = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            char c = digits.charAt(i);
-            int digit = KANJI_DIGITS.indexOf(c);
-            if (digit >= 0) {
-                current = positional ? digit : current * 10 + digit;
-            } else {
-                long unit = c == '十' ? 10 : c == '百' ? 100 : 1000;
-                total += (current == 0 ? 1 : current) * unit;
-                current = 0;
-            }
-        }
-        return total + current;
+        return isDigit(digits.charAt(0)) ? Long.parseLong(digits) : KanjiNumerals.value(digits);
     }
 
     private static String longestKey(String s, int p, Set<String> keys, int maxLength) {
@@ -466,7 +448,7 @@ public final class AddressMatcher {
     }
 
     private static boolean isKanjiNumeral(char c) {
-        return KANJI_NUMERALS.indexOf(c) >= 0;
+        return KanjiNumerals.isNumeral(c);
     }
 
     private static boolean isNumeral(char c) {

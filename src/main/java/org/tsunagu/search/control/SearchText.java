@@ -1,5 +1,6 @@
 package org.tsunagu.search.control;
 
+import org.tsunagu.japanese.KanjiNumerals;
 import org.tsunagu.japanese.KanaReading;
 
 import java.text.Normalizer;
@@ -30,31 +31,13 @@ public final class SearchText {
             Matcher m = KANJI_CHOME.matcher(n);
             StringBuilder b = new StringBuilder();
             while (m.find()) {
-                int value = kanjiNumber(m.group(1));
+                int value = (int) KanjiNumerals.value(m.group(1));
                 m.appendReplacement(b, value > 0 ? value + "丁目" : m.group());
             }
             m.appendTail(b);
             n = b.toString();
         }
         return n;
-    }
-
-    /** 一..九十九 → value, else -1. */
-    static int kanjiNumber(String s) {
-        int total = 0;
-        int digit = -1;
-        for (char c : s.toCharArray()) {
-            int d = "〇一二三四五六七八九".indexOf(c);
-            if (d >= 0) {
-                digit = d;
-            } else if (c == '十') {
-                total += (digit < 0 ? 1 : digit) * 10;
-                digit = -1;
-            } else {
-                return -1;
-            }
-        }
-        return total + Math.max(digit, 0);
     }
 
     /** ひらがな → カタカナ; everything else unchanged (the one implementation lives in {@link KanaReading}). */
