@@ -565,7 +565,7 @@ class AccessControlIT extends PortalIT {
         long notification = -1;
         for (int i = 0; i < 40 && notification < 0; i++) {
             for (JsonObject item : admin.get("api/v1/notifications/unsent").json().getJsonArray("items").getValuesAs(JsonObject.class)) {
-                if (item.getString("receiptNo").equals(no)) {
+                if (item.getString("receiptNo", "").equals(no)) {
                     notification = item.getJsonNumber("id").longValue();
                 }
             }

@@ -224,7 +224,7 @@ class CrashSafetyIT {
         while (System.nanoTime() < waitDeadline && !unsent.containsAll(whileSmtpDown)) {
             Thread.sleep(500);
             unsent = portal.api().asDemo("core").get("notifications/unsent").json().getJsonArray("items").stream()
-                    .map(v -> v.asJsonObject()).filter(o -> o.getInt("attempts") >= 2).map(o -> o.getString("receiptNo")).toList();
+                    .map(v -> v.asJsonObject()).filter(o -> o.getInt("attempts") >= 2).map(o -> o.getString("receiptNo", "")).toList();
         }
         assertTrue(unsent.containsAll(whileSmtpDown), "retried and listed as unsent while SMTP is down: " + unsent);
         int unsentWhileDown = unsent.size();

@@ -2,7 +2,7 @@
  * Run-once-per-cluster leases for scheduled jobs.
  *
  * <h2>Pages and API</h2>
- * <p>None. Used by the timers of {@code alerts.notifications}, {@code alerts.privacy},
+ * <p>None. Used by the timers of {@code alerts} (escalation), {@code alerts.privacy},
  * {@code directory.freshness} and {@code search}.
  *
  * <h2>Rules it owns</h2>

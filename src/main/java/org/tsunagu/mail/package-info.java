@@ -15,7 +15,7 @@
  * <p>No other feature.
  *
  * <h2>Out of scope</h2>
- * <p>The outbox, retries and the 未送信 list: {@code alerts.notifications}; the stale digest:
+ * <p>The outbox, retries and the 未送信 list: {@code notifications}; the stale digest:
  * {@code directory.freshness}.
  */
 package org.tsunagu.mail;

@@ -1,6 +1,5 @@
 package org.tsunagu.accounts.boundary;
 
-import org.tsunagu.web.PageText;
 import org.tsunagu.calendar.control.JapanTime;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;

@@ -27,11 +27,11 @@
  * </ul>
  *
  * <h2>May use</h2>
- * <p>{@code alerts.entity}, {@code alerts.notifications.control} ({@code Notifications.announce}: the email
+ * <p>{@code alerts.entity}, {@code alerts.control} ({@code AlertMail.announce}: the email
  * is written in the alert's transaction), {@code addresses.control}, {@code areas}, {@code accounts},
  * {@code calendar.control}, {@code web}.
  *
  * <h2>Out of scope</h2>
- * <p>What happens after filing: {@code alerts.triage}; delivering the email: {@code alerts.notifications}.
+ * <p>What happens after filing: {@code alerts.triage}; delivering the email: {@code notifications}.
  */
 package org.tsunagu.alerts.intake;

@@ -25,11 +25,11 @@
  *
  * <h2>May use</h2>
  * <p>{@code alerts.entity}, {@code alerts.control} ({@code AlertSla}), {@code alerts.intake.control},
- * {@code alerts.notifications.control}, {@code accounts}, {@code areas}, {@code audit.control},
+ * {@code alerts.control} ({@code AlertMail.sla}), {@code accounts}, {@code areas}, {@code audit.control},
  * {@code calendar.control}, {@code problems}, {@code web}.
  *
  * <h2>Out of scope</h2>
- * <p>Escalation and emails: {@code alerts.notifications}; the monthly figures: {@code alerts.stats};
+ * <p>Escalation: {@code alerts} ({@code EscalationWorker}); delivering emails: {@code notifications}; the monthly figures: {@code alerts.stats};
  * the audit log pages: {@code audit}.
  */
 package org.tsunagu.alerts.triage;

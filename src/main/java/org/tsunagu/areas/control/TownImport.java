@@ -8,7 +8,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.tsunagu.areas.entity.BlockRange;
 import org.tsunagu.areas.entity.Center;
-import org.tsunagu.areas.entity.CenterKind;
 import org.tsunagu.areas.entity.GeoPoint;
 import org.tsunagu.areas.entity.Municipality;
 import org.tsunagu.areas.entity.Town;

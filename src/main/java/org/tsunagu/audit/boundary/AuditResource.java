@@ -19,7 +19,6 @@ import jakarta.inject.Provider;
 import org.tsunagu.audit.control.AuditScope;
 import org.tsunagu.audit.control.AuditLog;
 import org.tsunagu.audit.entity.AuditEvent;
-import org.tsunagu.problems.ProblemException;
 
 /**
  * GET /api/v1/audit: the audit trail, newest first, for core staff (what their municipality's

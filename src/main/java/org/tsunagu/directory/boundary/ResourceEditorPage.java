@@ -1,6 +1,5 @@
 package org.tsunagu.directory.boundary;
 
-import org.tsunagu.web.PageText;
 import org.tsunagu.calendar.control.JapanTime;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.application.FacesMessage;

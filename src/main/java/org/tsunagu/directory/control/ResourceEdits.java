@@ -12,7 +12,6 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tsunagu.accounts.entity.Account;
 import org.tsunagu.accounts.entity.Role;
-import org.tsunagu.areas.entity.Center;
 import org.tsunagu.audit.control.Audit;
 import org.tsunagu.directory.entity.Category;
 import org.tsunagu.directory.entity.Resource;

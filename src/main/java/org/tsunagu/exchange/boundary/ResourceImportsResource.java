@@ -22,7 +22,6 @@ import org.tsunagu.exchange.control.ImportResult;
 import org.tsunagu.exchange.control.ResourceFormat;
 import org.tsunagu.exchange.control.ResourceImport;
 import org.tsunagu.problems.FieldError;
-import org.tsunagu.problems.ProblemException;
 import org.tsunagu.problems.QueryParameters;
 
 import java.util.List;

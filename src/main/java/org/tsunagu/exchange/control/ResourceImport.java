@@ -1,6 +1,5 @@
 package org.tsunagu.exchange.control;
 
-import org.tsunagu.calendar.control.Recurrence;
 import org.tsunagu.calendar.control.ScheduleParser;
 import org.tsunagu.directory.control.ResourceFields;
 import org.tsunagu.directory.control.ResourcesChanged;
@@ -9,14 +8,9 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.tsunagu.japanese.KanaReading;
 import org.tsunagu.areas.entity.Center;
-import org.tsunagu.areas.entity.GeoPoint;
-import org.tsunagu.areas.entity.Municipality;
-import org.tsunagu.directory.entity.Category;
 import org.tsunagu.directory.entity.Resource;
 import org.tsunagu.directory.entity.ResourceChange;
-import org.tsunagu.calendar.entity.Schedule;
 import org.tsunagu.csv.CsvTable;
 import org.tsunagu.problems.FieldError;
 import org.tsunagu.problems.ProblemException;

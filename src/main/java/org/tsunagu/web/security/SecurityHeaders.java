@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.tsunagu.problems.Problems;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package org.tsunagu.alerts.intake.control;
 
-import org.tsunagu.alerts.notifications.control.Notifications;
+import org.tsunagu.alerts.control.AlertMail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -44,7 +44,7 @@ public class AlertIntake {
     AreaLookup lookup;
 
     @Inject
-    Notifications notifications;
+    AlertMail mail;
 
     private volatile Boolean postgres;
 
@@ -82,7 +82,7 @@ public class AlertIntake {
         Alert alert = new Alert(nextReceipt(), partner, report, routed.center(), routed.routing(), routed.reason(),
                 routed.town(), Instant.now());
         em.persist(alert);
-        notifications.announce(alert);
+        mail.announce(alert);
         em.flush();
         return new Filed(alert, true);
     }

@@ -23,7 +23,6 @@ import org.tsunagu.alerts.stats.control.AlertStatistics;
 import org.tsunagu.alerts.stats.control.AlertStatistics.Dimension;
 import org.tsunagu.alerts.stats.control.AlertStatistics.Figures;
 import org.tsunagu.alerts.stats.control.AlertStatistics.Row;
-import org.tsunagu.problems.ProblemException;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,6 +1,5 @@
 package org.tsunagu.alerts.triage.boundary;
 
-import org.tsunagu.web.PageText;
 import org.tsunagu.calendar.control.JapanTime;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -9,7 +8,7 @@ import org.tsunagu.accounts.control.Caller;
 import org.tsunagu.accounts.entity.Account;
 import org.tsunagu.accounts.entity.Role;
 import org.tsunagu.alerts.control.AlertSla;
-import org.tsunagu.alerts.notifications.control.Notifications;
+import org.tsunagu.alerts.control.AlertMail;
 import org.tsunagu.alerts.triage.control.Triage;
 import org.tsunagu.alerts.entity.Alert;
 import org.tsunagu.alerts.entity.AlertStatus;
@@ -61,7 +60,7 @@ public class AlertBoardPage {
     Centers centers;
 
     @Inject
-    Notifications notifications;
+    AlertMail mail;
 
     private String show = "open";
     private String center;
@@ -85,7 +84,7 @@ public class AlertBoardPage {
                 : java.util.Arrays.stream(AlertStatus.values()).filter(s -> s.code().equals(show)).findFirst().orElse(null);
         Center only = center == null || center.isBlank() ? null : centers.find(center).orElse(null);
         try {
-            AlertSla sla = notifications.sla();
+            AlertSla sla = mail.sla();
             Instant now = Instant.now();
             return triage.board(me.get(), new Triage.Filter(only, status, null, "open".equals(show)), MAX).stream()
                     .map(a -> row(a, sla, now)).toList();

@@ -12,6 +12,7 @@ import org.tsunagu.areas.entity.Center;
 import org.tsunagu.directory.entity.Resource;
 import org.tsunagu.directory.entity.ResourceStatus;
 import org.tsunagu.mail.Mail;
+import org.tsunagu.notifications.control.Notifications;
 
 import java.time.Instant;
 import java.time.YearMonth;
@@ -24,8 +25,9 @@ import java.util.logging.Logger;
 /**
  * Once a month each center gets an email listing the resources it maintains that nobody has
  * confirmed for the stale period (TSUNAGU_STALE_AFTER): a salon that stopped meeting is the
- * entry residents walk to in vain. A (month, center) row is claimed before sending, so each
- * center gets one digest a month; a failed send releases the claim for the next round. Resource
+ * entry residents walk to in vain. The (month, center) row is claimed and the email written into
+ * the notification outbox in one transaction, so each center gets one digest a month, delivered
+ * with the outbox's retries and listed under 未送信 for the core center while it fails. Resource
  * names and links only — public data.
  */
 @ApplicationScoped
@@ -49,7 +51,7 @@ public class StaleDigest {
     @Inject
     DigestClaims claims;
 
-    /** Sends this month's digest to every center that has not had it; returns how many were sent. */
+    /** Queues this month's digest for every center that has not had it; returns how many were queued. */
     public int sendDue(Instant now) {
         String month = YearMonth.from(now.atZone(JapanTime.ZONE)).toString();
         Instant cutoff = edits.staleCutoff(now);
@@ -64,12 +66,10 @@ public class StaleDigest {
                 continue;
             }
             try {
-                mail.send(c.getEmail(), subject(month, stale.size()), body(c, stale, cutoff, mail::link));
-                claims.sent(month, c, Instant.now());
+                claims.queue(month, c, subject(month, stale.size()), body(c, stale, cutoff, mail::link));
                 sent++;
-            } catch (jakarta.mail.MessagingException | RuntimeException e) {
-                LOG.warning(() -> "stale digest for center " + c.getCode() + " not sent: " + e.getClass().getSimpleName()
-                        + ": " + e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "stale digest for center " + c.getCode() + " not queued: " + e.getClass().getSimpleName());
                 claims.release(month, c);
             }
         }
@@ -107,6 +107,9 @@ public class StaleDigest {
         @PersistenceContext
         EntityManager em;
 
+        @Inject
+        Notifications outbox;
+
         @Transactional
         public List<Resource> staleOf(Center c, Instant cutoff) {
             return em.createQuery("SELECT r FROM Resource r LEFT JOIN r.town t WHERE r.status = :published"
@@ -137,6 +140,15 @@ public class StaleDigest {
             em.createNativeQuery("UPDATE stale_digest SET sent_at = ? WHERE digest_month = ? AND center_id = ?")
                     .setParameter(1, java.sql.Timestamp.from(at)).setParameter(2, month).setParameter(3, c.getId())
                     .executeUpdate();
+        }
+
+        /** The digest written into the outbox and its claim marked sent, together (one transaction). */
+        @Transactional(Transactional.TxType.REQUIRES_NEW)
+        public void queue(String month, Center c, String subject, String body) {
+            outbox.enqueue("stale_digest", c, c.getEmail(), subject, body, null, month);
+            em.createNativeQuery("UPDATE stale_digest SET sent_at = ? WHERE digest_month = ? AND center_id = ?")
+                    .setParameter(1, java.sql.Timestamp.from(Instant.now())).setParameter(2, month)
+                    .setParameter(3, c.getId()).executeUpdate();
         }
 
         @Transactional(Transactional.TxType.REQUIRES_NEW)

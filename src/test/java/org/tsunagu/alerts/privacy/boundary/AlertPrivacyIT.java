@@ -1,6 +1,6 @@
 package org.tsunagu.alerts.privacy.boundary;
 
-import org.tsunagu.alerts.notifications.boundary.NotificationsIT;
+import org.tsunagu.notifications.boundary.NotificationsIT;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.JsonObject;

@@ -1,4 +1,4 @@
-package org.tsunagu.alerts.notifications.boundary;
+package org.tsunagu.notifications.boundary;
 
 import org.tsunagu.web.PageText;
 import org.tsunagu.calendar.control.JapanTime;
@@ -9,8 +9,8 @@ import jakarta.inject.Named;
 import org.tsunagu.accounts.control.Caller;
 import org.tsunagu.accounts.entity.Account;
 import org.tsunagu.accounts.entity.Role;
-import org.tsunagu.alerts.notifications.control.Notifications;
-import org.tsunagu.alerts.notifications.entity.Notification;
+import org.tsunagu.notifications.control.Notifications;
+import org.tsunagu.notifications.entity.Notification;
 
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +25,7 @@ import java.util.Optional;
 public class UnsentPage {
 
     /** One undelivered email: what it was about and why it failed — no personal data. */
-    public record Line(long id, String receiptNo, long alertId, String kind, String center, int attempts,
+    public record Line(long id, String receiptNo, Long alertId, String kind, String center, int attempts,
                        String lastError, String createdAt, String nextAttemptAt) {
     }
 
@@ -67,7 +67,7 @@ public class UnsentPage {
         if (me.isPresent() && id != null && id.matches("[0-9]{1,18}")) {
             notifications.find(Long.parseLong(id))
                     .filter(n -> n.getSentAt() == null)
-                    .filter(n -> me.get().getRole() == Role.ADMIN || me.get().mayActFor(n.getAlert().getCenter()))
+                    .filter(n -> me.get().getRole() == Role.ADMIN || me.get().mayActFor(n.getCenter()))
                     .ifPresent(n -> {
                         notifications.retryNow(n);
                         ext.getFlash().put("done", PageText.of("unsent.retried"));
@@ -78,8 +78,8 @@ public class UnsentPage {
 
     static Line line(Notification n) {
         String error = n.getLastError() == null ? "" : n.getLastError();
-        return new Line(n.getId(), n.getAlert().getReceiptNo(), n.getAlert().getId(),
-                PageText.of("unsent.kind." + n.getKind()), n.getAlert().getCenter().getName(), n.getAttempts(),
+        return new Line(n.getId(), n.getLabel(), n.getAlertId(),
+                PageText.of("unsent.kind." + n.getKind()), n.getCenter() == null ? "" : n.getCenter().getName(), n.getAttempts(),
                 error.length() > 200 ? error.substring(0, 200) + "…" : error,
                 JapanTime.MINUTE.format(n.getCreatedAt().atZone(JapanTime.ZONE)),
                 JapanTime.MINUTE.format(n.getNextAttemptAt().atZone(JapanTime.ZONE)));

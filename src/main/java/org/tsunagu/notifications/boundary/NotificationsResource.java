@@ -1,4 +1,4 @@
-package org.tsunagu.alerts.notifications.boundary;
+package org.tsunagu.notifications.boundary;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -18,17 +18,17 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.tsunagu.accounts.control.Caller;
 import org.tsunagu.accounts.entity.Account;
 import org.tsunagu.accounts.entity.Role;
-import org.tsunagu.alerts.notifications.control.Notifications;
-import org.tsunagu.alerts.notifications.entity.Notification;
-import org.tsunagu.alerts.notifications.entity.NotificationAttempt;
+import org.tsunagu.notifications.control.Notifications;
+import org.tsunagu.notifications.entity.Notification;
+import org.tsunagu.notifications.entity.NotificationAttempt;
 import org.tsunagu.audit.control.Audit;
 import org.tsunagu.problems.ProblemException;
 
 import java.util.List;
 
 /**
- * 未送信: the alert emails that did not reach their center. An alert whose email failed is still in
- * the portal, but the center may not know it exists; the core center watches this list (its own
+ * 未送信: the emails that did not reach their center (alerts, monthly digests). An alert whose email
+ * failed is still in the portal, but the center may not know it exists; the core center watches this list (its own
  * municipality; admins see all), phones the center if needed, and pushes a notification again once
  * the mail problem is fixed ({@code POST …/retry}), instead of waiting for the back-off. Only
  * identifiers, the center and the mail system's error are shown — never the alert's personal data.
@@ -103,18 +103,21 @@ public class NotificationsResource {
         return me;
     }
 
-    /** The notification if the caller's municipality handles its alert (admin: any), else 404. */
+    /** The notification if it is for a center the caller acts for (admin: any), else 404. */
     private Notification visible(Account me, String id) {
         Notification n = id != null && id.matches("[0-9]{1,18}") ? notifications.find(Long.parseLong(id)).orElse(null) : null;
-        if (n == null || (me.getRole() != Role.ADMIN && !me.mayActFor(n.getAlert().getCenter()))) {
+        if (n == null || (me.getRole() != Role.ADMIN && !me.mayActFor(n.getCenter()))) {
             throw ProblemException.notFound("通知 " + id + " はありません");
         }
         return n;
     }
 
     static JsonObjectBuilder item(Notification n) {
-        JsonObjectBuilder b = JSON.createObjectBuilder().add("id", n.getId()).add("alertId", n.getAlert().getId())
-                .add("receiptNo", n.getAlert().getReceiptNo()).add("kind", n.getKind())
+        JsonObjectBuilder b = JSON.createObjectBuilder().add("id", n.getId());
+        if (n.getAlertId() != null) {
+            b.add("alertId", n.getAlertId()).add("receiptNo", n.getLabel());
+        }
+        b.add("label", n.getLabel() == null ? "" : n.getLabel()).add("kind", n.getKind())
                 .add("attempts", n.getAttempts()).add("createdAt", n.getCreatedAt().toString());
         if (n.getCenter() != null) {
             b.add("center", JSON.createObjectBuilder().add("code", n.getCenter().getCode()).add("name", n.getCenter().getName()));

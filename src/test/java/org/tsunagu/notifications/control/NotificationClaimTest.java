@@ -1,4 +1,4 @@
-package org.tsunagu.alerts.notifications.control;
+package org.tsunagu.notifications.control;
 
 import org.junit.jupiter.api.Test;
 

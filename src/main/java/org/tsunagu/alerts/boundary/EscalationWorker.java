@@ -1,6 +1,5 @@
-package org.tsunagu.alerts.notifications.boundary;
+package org.tsunagu.alerts.boundary;
 
-import org.tsunagu.alerts.notifications.control.Notifications;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -12,37 +11,35 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.tsunagu.alerts.notifications.entity.Backoff;
+import org.tsunagu.alerts.control.AlertMail;
 import org.tsunagu.jobs.Leases;
 
 import java.time.Duration;
-
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Every few seconds (TSUNAGU_NOTIFICATIONS_INTERVAL, default 5 s): escalates alerts past their
- * acknowledgement SLA, then delivers the notification outbox. It reads the back-off at start, so a
- * malformed TSUNAGU_NOTIFICATIONS_BACKOFF stops the deployment instead of the first failed email.
- * With several instances, escalation runs on the one holding the {@value #ESCALATION_LEASE} lease
- * (an alert is escalated once); every instance delivers, the outbox rows being claimed with row locks.
+ * Every few seconds (TSUNAGU_NOTIFICATIONS_INTERVAL, the outbox's rhythm) escalates alerts past their
+ * acknowledgement deadline: each is marked escalated and the core center's email is written to the
+ * outbox in the same transaction. With several instances only the one holding the
+ * {@value #ESCALATION_LEASE} lease runs it, so an alert is escalated once.
  */
 @Singleton
 @Startup
 @DependsOn("Database")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class NotificationWorker {
+public class EscalationWorker {
 
-    private static final Logger LOG = Logger.getLogger(NotificationWorker.class.getName());
+    private static final Logger LOG = Logger.getLogger(EscalationWorker.class.getName());
     static final String ESCALATION_LEASE = "alerts.escalation";
 
     @Resource
     ManagedScheduledExecutorService scheduler;
 
     @Inject
-    Notifications notifications;
+    AlertMail mail;
 
     @Inject
     Leases leases;
@@ -55,21 +52,16 @@ public class NotificationWorker {
 
     @PostConstruct
     void start() {
-        Backoff backoff = notifications.backoff(); // reads and checks TSUNAGU_NOTIFICATIONS_BACKOFF now
-        LOG.info(() -> "notification outbox: every " + intervalSeconds + " s, back-off " + backoff);
-        task = scheduler.scheduleWithFixedDelay(this::deliver, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
+        task = scheduler.scheduleWithFixedDelay(this::escalate, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
     }
 
-    void deliver() {
+    void escalate() {
         try {
             if (leases.acquire(ESCALATION_LEASE, Leases.forInterval(Duration.ofSeconds(intervalSeconds)))) {
-                notifications.escalateOverdue();
-            }
-            while (notifications.deliverDue(20) == 20) {
-                // keep going while full batches are delivered
+                mail.escalateOverdue();
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "notification delivery round failed; the next round retries", e);
+            LOG.log(Level.WARNING, "escalation round failed; the next round retries", e);
         }
     }
 

@@ -1,6 +1,5 @@
-package org.tsunagu.alerts.notifications.entity;
+package org.tsunagu.notifications.entity;
 
-import org.tsunagu.alerts.entity.Outcome;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;

@@ -1,8 +1,5 @@
-package org.tsunagu.alerts.notifications.entity;
+package org.tsunagu.notifications.entity;
 
-import org.tsunagu.alerts.entity.Alert;
-import org.tsunagu.alerts.entity.IllegalTransitionException;
-import org.tsunagu.alerts.entity.Outcome;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -19,10 +16,11 @@ import org.tsunagu.areas.entity.Center;
 import java.time.Instant;
 
 /**
- * One email that must reach a center: written in the same transaction as the alert it announces
- * (transactional outbox), so a committed alert always has its notification, and delivered by a
- * worker at least once. It holds the receipt number, urgency, center and a link — never personal
- * data. Each attempt returns a {@link NotificationAttempt} for the history; a failed one schedules the
+ * One email that must reach a center: written in the same transaction as what it announces
+ * (transactional outbox: a committed alert always has its notification, a claimed monthly digest
+ * its email), and delivered by a worker at least once. It holds identifiers, the center and a link —
+ * never personal data. What it is about is named by a label (an alert's 受付番号, a digest's month)
+ * and, for an alert, the alert's id, so the 未送信 list can link to it; the outbox knows no alerts. Each attempt returns a {@link NotificationAttempt} for the history; a failed one schedules the
  * next by the configured {@link Backoff} (default 1, 5, 30 minutes, then every 30 minutes), and the
  * notification stays on the 未送信 list until the mail server takes it. Staff can make it due at once
  * ({@link #retryNow}) when they know the server is back.
@@ -37,7 +35,7 @@ import java.time.Instant;
         query = "SELECT n FROM Notification n WHERE n.sentAt IS NULL AND n.attempts > 0 ORDER BY n.createdAt, n.id")
 @NamedQuery(name = Notification.FIND_UNSENT_IN_MUNICIPALITY,
         query = "SELECT n FROM Notification n WHERE n.sentAt IS NULL AND n.attempts > 0"
-                + " AND n.alert.center.municipality = :municipality ORDER BY n.createdAt, n.id")
+                + " AND n.center.municipality = :municipality ORDER BY n.createdAt, n.id")
 public class Notification {
 
     public static final String FIND_DUE = "Notification.findDue";
@@ -53,9 +51,12 @@ public class Notification {
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "notification_seq")
     private Long id;
 
-    @ManyToOne(optional = false)
-    @JoinColumn(name = "alert_id")
-    private Alert alert;
+    /** The alert this announces, when it announces one (its id only). */
+    @Column(name = "alert_id")
+    private Long alertId;
+
+    /** What it is about, for people: an alert's 受付番号, a digest's month. */
+    private String label;
 
     @Column(nullable = false)
     private String kind;
@@ -94,8 +95,17 @@ public class Notification {
         // JPA
     }
 
-    public Notification(Alert alert, String kind, Center center, String recipient, String subject, String body, Instant now) {
-        this.alert = alert;
+    /**
+     * A notification due now.
+     *
+     * @param kind what it is ({@code new}, {@code escalation}, {@code stale_digest}: the 未送信 list names it)
+     * @param alertId the alert it announces, or null
+     * @param label what it is about, for people (受付番号, month)
+     */
+    public Notification(String kind, Center center, String recipient, String subject, String body, Long alertId,
+                        String label, Instant now) {
+        this.alertId = alertId;
+        this.label = label;
         this.kind = kind;
         this.center = center;
         this.recipient = recipient == null || recipient.isBlank() ? null : recipient.strip();
@@ -108,7 +118,7 @@ public class Notification {
     /** Delivered: never tried again. Returns the attempt to record. */
     public NotificationAttempt sent(Instant at) {
         if (sentAt != null) {
-            throw new IllegalTransitionException("the notification was already sent");
+            throw new AlreadySent();
         }
         this.sentAt = at;
         this.attempts++;
@@ -122,7 +132,7 @@ public class Notification {
      */
     public NotificationAttempt failed(Instant at, String error, Backoff backoff) {
         if (sentAt != null) {
-            throw new IllegalTransitionException("the notification was already sent");
+            throw new AlreadySent();
         }
         this.attempts++;
         this.lastError = clean(error);
@@ -133,7 +143,7 @@ public class Notification {
     /** Staff know the mail server is back: due at once instead of after the back-off. 409 once sent. */
     public void retryNow(Instant now) {
         if (sentAt != null) {
-            throw new IllegalTransitionException("the notification was already sent");
+            throw new AlreadySent();
         }
         this.nextAttemptAt = now;
     }
@@ -154,8 +164,12 @@ public class Notification {
         return id;
     }
 
-    public Alert getAlert() {
-        return alert;
+    public Long getAlertId() {
+        return alertId;
+    }
+
+    public String getLabel() {
+        return label;
     }
 
     public String getKind() {

@@ -1,4 +1,4 @@
-package org.tsunagu.alerts.notifications.boundary;
+package org.tsunagu.notifications.boundary;
 
 import org.tsunagu.alerts.boundary.AlertsIT;
 import com.icegreen.greenmail.util.GreenMail;
@@ -83,7 +83,7 @@ public class NotificationsIT extends PortalIT {
             Api.Reply r = core.get("api/v1/notifications/unsent");
             assertEquals(200, r.status(), r::toString);
             entry = r.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
-                    .filter(i -> i.getString("receiptNo").equals(receipt)).findFirst();
+                    .filter(i -> i.getString("receiptNo", "").equals(receipt)).findFirst();
             if (until.test(entry)) {
                 return entry;
             }

@@ -1,7 +1,5 @@
-package org.tsunagu.alerts.notifications.control;
+package org.tsunagu.notifications.control;
 
-import org.tsunagu.calendar.control.JapanTime;
-import org.tsunagu.alerts.control.AlertSla;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,11 +8,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.tsunagu.alerts.entity.Alert;
-import org.tsunagu.alerts.notifications.entity.Backoff;
-import org.tsunagu.alerts.notifications.entity.Notification;
-import org.tsunagu.alerts.notifications.entity.NotificationAttempt;
-import org.tsunagu.addresses.control.AreaLookup;
+import org.tsunagu.notifications.entity.Backoff;
+import org.tsunagu.notifications.entity.Notification;
+import org.tsunagu.notifications.entity.NotificationAttempt;
 import org.tsunagu.areas.entity.Center;
 import org.tsunagu.areas.entity.Municipality;
 import org.tsunagu.mail.Mail;
@@ -27,15 +23,15 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * The notification outbox of alerts: {@link #announce} writes the email in the alert's own
- * transaction; {@link #deliverDue} (called by the worker) sends what is due through Jakarta Mail,
+ * The notification outbox: {@link #enqueue} writes an email in the transaction of what it announces
+ * (an alert, a monthly digest); {@link #deliverDue} (called by the worker) sends what is due through Jakarta Mail,
  * records every attempt ({@link NotificationAttempt}) and backs off on failure by the configured
  * {@link Backoff} (TSUNAGU_NOTIFICATIONS_BACKOFF). What has failed and is still not delivered is the
  * 未送信 list ({@link #unsent(Municipality)}), which the core center watches and can push again
  * ({@link #retryNow}). Several instances may deliver the same outbox: each claims the due rows
  * with {@code SELECT ... FOR UPDATE SKIP LOCKED} (PostgreSQL, and H2 2.2) and holds the locks
- * until its attempts are recorded, so no email is sent by two instances. Emails carry the receipt number, urgency, center and a link, never personal
- * data, and logs name only receipt numbers.
+ * until its attempts are recorded, so no email is sent by two instances. Emails carry identifiers,
+ * the center and a link, never personal data, and logs name only the label (receipt number, month).
  */
 @ApplicationScoped
 public class Notifications {
@@ -45,9 +41,6 @@ public class Notifications {
 
     @PersistenceContext
     EntityManager em;
-
-    @Inject
-    AreaLookup lookup;
 
     @Inject
     Mail mail;
@@ -67,78 +60,25 @@ public class Notifications {
         }
     }
 
-    /** The configured back-off (read at start: a malformed value stops the deployment, see NotificationWorker). */
+    /** The configured back-off (read at start: a malformed value stops the deployment, see OutboxWorker). */
     public Backoff backoff() {
         return backoff;
     }
 
-    /** Writes the "new alert" email for the alert's center (or the core center when it has no address). */
-    public Notification announce(Alert a) {
-        Center to = a.getCenter();
-        Center addressed = to;
-        if (to.getEmail() == null && to.getMunicipality() != null) {
-            addressed = lookup.coreCenter(to.getMunicipality()).filter(c -> c.getEmail() != null).orElse(to);
-        }
-        String subject = "【つなぐ】見守り通報 " + a.getReceiptNo() + "（" + a.getUrgency().label() + "）";
-        String body = body(to.getName(), "見守り協定事業者から通報がありました。ポータルにログインして内容を確認してください。", a);
-        Notification n = new Notification(a, "new", addressed, addressed.getEmail(), subject, body, Instant.now());
+    /**
+     * Writes an email to be delivered, in the caller's transaction: it is sent only if that commits.
+     *
+     * @param kind what it is ({@code new}, {@code escalation}, {@code stale_digest}), named on the 未送信 list
+     * @param to the center it is for (its municipality's core staff see it when it fails)
+     * @param recipient the address; null when the center has none (the attempt fails and is listed)
+     * @param alertId the alert it announces, or null
+     * @param label what it is about, for people (受付番号, month); also all that logs name
+     */
+    public Notification enqueue(String kind, Center to, String recipient, String subject, String body, Long alertId,
+                                String label) {
+        Notification n = new Notification(kind, to, recipient, subject, body, alertId, label, Instant.now());
         em.persist(n);
         return n;
-    }
-
-    @Inject
-    @ConfigProperty(name = "tsunagu.sla.emergency", defaultValue = "PT10M")
-    java.time.Duration slaEmergency;
-
-    @Inject
-    @ConfigProperty(name = "tsunagu.sla.urgent", defaultValue = "PT60M")
-    java.time.Duration slaUrgent;
-
-    /** The configured acknowledgement deadlines (TSUNAGU_SLA_EMERGENCY, TSUNAGU_SLA_URGENT). */
-    public AlertSla sla() {
-        return new AlertSla(slaEmergency, slaUrgent);
-    }
-
-    /**
-     * Marks alerts that were not acknowledged within their SLA as escalated and writes an email to
-     * the core center of their municipality (in the same transaction). Returns how many.
-     */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public int escalateOverdue() {
-        AlertSla sla = sla();
-        Instant now = Instant.now();
-        int escalated = 0;
-        for (Alert a : em.createNamedQuery(Alert.FIND_AWAITING_ACKNOWLEDGEMENT, Alert.class)
-                .setParameter("statuses", List.of(org.tsunagu.alerts.entity.AlertStatus.RECEIVED,
-                        org.tsunagu.alerts.entity.AlertStatus.TRANSFERRED)).setMaxResults(200).getResultList()) {
-            if (now.isAfter(sla.deadline(a.getUrgency(), a.getFiledAt())) && a.escalate(now)) {
-                Center core = a.getCenter().getMunicipality() == null ? null
-                        : lookup.coreCenter(a.getCenter().getMunicipality()).orElse(null);
-                String subject = "【つなぐ】未確認の見守り通報 " + a.getReceiptNo() + "（" + a.getUrgency().label() + "）";
-                String body = body(core == null ? "基幹型センター" : core.getName(),
-                        "次の通報が、決められた時間内に担当センターで確認されていません。対応状況を確認してください。", a);
-                em.persist(new Notification(a, "escalation", core == null ? a.getCenter() : core,
-                        core == null ? null : core.getEmail(), subject, body, now));
-                escalated++;
-            }
-        }
-        return escalated;
-    }
-
-    /** The email text: whom, why, and what identifies the alert — never who or where the person is. */
-    private String body(String addressee, String why, Alert a) {
-        return String.join("\n",
-                addressee + " 御中",
-                "",
-                why,
-                "",
-                "受付番号: " + a.getReceiptNo(),
-                "緊急度: " + a.getUrgency().label(),
-                "担当センター: " + a.getCenter().getName(),
-                "受付日時: " + JapanTime.MINUTE.format(a.getFiledAt()),
-                "確認: " + mail.link("/staff/alerts"),
-                "",
-                "※ 個人情報保護のため、このメールには氏名・住所などを記載していません。");
     }
 
     /**
@@ -163,7 +103,7 @@ public class Notifications {
                 sent++;
             } catch (MessagingException | RuntimeException e) {
                 em.persist(n.failed(Instant.now(), describe(e), backoff));
-                LOG.warning(() -> "notification for " + n.getAlert().getReceiptNo() + " not sent (attempt "
+                LOG.warning(() -> "notification for " + n.getLabel() + " not sent (attempt "
                         + n.getAttempts() + "): " + n.getLastError());
             }
         }

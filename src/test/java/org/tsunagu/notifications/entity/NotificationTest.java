@@ -1,7 +1,6 @@
-package org.tsunagu.alerts.notifications.entity;
+package org.tsunagu.notifications.entity;
 
-import org.tsunagu.alerts.entity.IllegalTransitionException;
-import org.tsunagu.alerts.entity.Outcome;
+import org.tsunagu.notifications.entity.AlreadySent;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -20,7 +19,7 @@ class NotificationTest {
     static final Instant T0 = Instant.parse("2026-11-23T00:00:00Z");
 
     static Notification fresh(String recipient) {
-        return new Notification(null, "new", null, recipient, "s", "b", T0);
+        return new Notification("new", null, recipient, "s", "b", 1L, "W-2026-000001", T0);
     }
 
     @Test
@@ -72,9 +71,9 @@ class NotificationTest {
         assertEquals(1, n.getAttempts(), "a retry request is not an attempt");
         n.sent(later);
         assertTrue(n.isSent());
-        assertThrows(IllegalTransitionException.class, () -> n.retryNow(later));
-        assertThrows(IllegalTransitionException.class, () -> n.failed(later, "x", Backoff.DEFAULT));
-        assertThrows(IllegalTransitionException.class, () -> n.sent(later));
+        assertThrows(AlreadySent.class, () -> n.retryNow(later));
+        assertThrows(AlreadySent.class, () -> n.failed(later, "x", Backoff.DEFAULT));
+        assertThrows(AlreadySent.class, () -> n.sent(later));
         assertEquals(2, n.getAttempts());
     }
 

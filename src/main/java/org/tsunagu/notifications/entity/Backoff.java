@@ -1,4 +1,4 @@
-package org.tsunagu.alerts.notifications.entity;
+package org.tsunagu.notifications.entity;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;

@@ -1,0 +1,71 @@
+package org.tsunagu.notifications.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tsunagu.notifications.control.Notifications;
+import org.tsunagu.notifications.entity.Backoff;
+
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every few seconds (TSUNAGU_NOTIFICATIONS_INTERVAL, default 5 s) delivers the notification outbox.
+ * It reads the back-off at start, so a malformed TSUNAGU_NOTIFICATIONS_BACKOFF stops the deployment
+ * instead of the first failed email. Every instance delivers: the outbox rows are claimed with row
+ * locks, so no email goes out twice.
+ */
+@Singleton
+@Startup
+@DependsOn("Database")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class OutboxWorker {
+
+    private static final Logger LOG = Logger.getLogger(OutboxWorker.class.getName());
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    Notifications notifications;
+
+    @Inject
+    @ConfigProperty(name = "tsunagu.notifications.interval", defaultValue = "5")
+    int intervalSeconds;
+
+    private ScheduledFuture<?> task;
+
+    @PostConstruct
+    void start() {
+        Backoff backoff = notifications.backoff(); // reads and checks TSUNAGU_NOTIFICATIONS_BACKOFF now
+        LOG.info(() -> "notification outbox: every " + intervalSeconds + " s, back-off " + backoff);
+        task = scheduler.scheduleWithFixedDelay(this::deliver, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
+    }
+
+    void deliver() {
+        try {
+            while (notifications.deliverDue(20) == 20) {
+                // keep going while full batches are delivered
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "notification delivery round failed; the next round retries", e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+}
