@@ -20,7 +20,8 @@ import java.time.Instant;
  * (transactional outbox: a committed alert always has its notification, a claimed monthly digest
  * its email), and delivered by a worker at least once. It holds identifiers, the center and a link —
  * never personal data. What it is about is named by a label (an alert's 受付番号, a digest's month)
- * and, for an alert, the alert's id, so the 未送信 list can link to it; the outbox knows no alerts. Each attempt returns a {@link NotificationAttempt} for the history; a failed one schedules the
+ * and, for an alert, the alert's id, so the 未送信 list can link to it; the outbox knows no alerts.
+ * Each attempt returns a {@link NotificationAttempt} for the history; a failed one schedules the
  * next by the configured {@link Backoff} (default 1, 5, 30 minutes, then every 30 minutes), and the
  * notification stays on the 未送信 list until the mail server takes it. Staff can make it due at once
  * ({@link #retryNow}) when they know the server is back.
