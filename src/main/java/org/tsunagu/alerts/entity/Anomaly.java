@@ -1,10 +1,11 @@
 package org.tsunagu.alerts.entity;
 
-import java.util.Arrays;
 import java.util.Optional;
+import org.tsunagu.codes.Term;
+import org.tsunagu.codes.Termed;
 
 /** The anomaly checklist municipalities give their watch partners (glossary.md). */
-public enum Anomaly {
+public enum Anomaly implements Termed {
     MAIL_PILING_UP("mail_piling_up", "新聞・郵便物がたまっている"),
     SHUTTERS_CLOSED("shutters_closed", "雨戸・カーテンが閉まったまま"),
     LIGHTS_ABNORMAL("lights_abnormal", "夜も電気がつかない・昼も点いたまま"),
@@ -21,23 +22,18 @@ public enum Anomaly {
     UTILITY_USAGE_CHANGE("utility_usage_change", "電気・ガス・水道の使用量の急な変化"),
     OTHER("other", "その他");
 
-    private final String code;
-    private final String label;
+    private final Term term;
 
     Anomaly(String code, String label) {
-        this.code = code;
-        this.label = label;
+        this.term = new Term(code, label);
     }
 
-    public String code() {
-        return code;
-    }
-
-    public String label() {
-        return label;
+    @Override
+    public Term term() {
+        return term;
     }
 
     public static Optional<Anomaly> ofCode(String code) {
-        return Arrays.stream(values()).filter(a -> a.code.equals(code)).findFirst();
+        return Termed.ofCode(Anomaly.class, code);
     }
 }

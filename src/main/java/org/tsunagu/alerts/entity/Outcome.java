@@ -1,10 +1,11 @@
 package org.tsunagu.alerts.entity;
 
-import java.util.Arrays;
 import java.util.Optional;
+import org.tsunagu.codes.Term;
+import org.tsunagu.codes.Termed;
 
 /** How an alert ended; counted in the monthly figures. */
-public enum Outcome {
+public enum Outcome implements Termed {
     SAFE_NO_ISSUE("safe_no_issue", "安否確認・問題なし"),
     CONNECTED_TO_SUPPORT("connected_to_support", "支援につないだ"),
     AMBULANCE("ambulance", "救急搬送"),
@@ -15,23 +16,18 @@ public enum Outcome {
     NOT_APPLICABLE("not_applicable", "対象外・誤報"),
     OTHER("other", "その他");
 
-    private final String code;
-    private final String label;
+    private final Term term;
 
     Outcome(String code, String label) {
-        this.code = code;
-        this.label = label;
+        this.term = new Term(code, label);
     }
 
-    public String code() {
-        return code;
-    }
-
-    public String label() {
-        return label;
+    @Override
+    public Term term() {
+        return term;
     }
 
     public static Optional<Outcome> ofCode(String code) {
-        return Arrays.stream(values()).filter(o -> o.code.equals(code)).findFirst();
+        return Termed.ofCode(Outcome.class, code);
     }
 }

@@ -1,31 +1,27 @@
 package org.tsunagu.alerts.entity;
 
-import java.util.Arrays;
 import java.util.Optional;
+import org.tsunagu.codes.Term;
+import org.tsunagu.codes.Termed;
 
 /** How fast the center must look. Emergency means life at risk: 119/110 first, then report. */
-public enum Urgency {
+public enum Urgency implements Termed {
     EMERGENCY("emergency", "緊急"),
     URGENT("urgent", "当日中に確認"),
     INFO("info", "情報提供");
 
-    private final String code;
-    private final String label;
+    private final Term term;
 
     Urgency(String code, String label) {
-        this.code = code;
-        this.label = label;
+        this.term = new Term(code, label);
     }
 
-    public String code() {
-        return code;
-    }
-
-    public String label() {
-        return label;
+    @Override
+    public Term term() {
+        return term;
     }
 
     public static Optional<Urgency> ofCode(String code) {
-        return Arrays.stream(values()).filter(u -> u.code.equals(code)).findFirst();
+        return Termed.ofCode(Urgency.class, code);
     }
 }

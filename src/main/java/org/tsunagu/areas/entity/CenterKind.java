@@ -1,31 +1,27 @@
 package org.tsunagu.areas.entity;
 
-import java.util.Arrays;
 import java.util.Optional;
+import org.tsunagu.codes.Term;
+import org.tsunagu.codes.Termed;
 
 /** How a center is run. The core (基幹型) center oversees the others and receives unroutable alerts. */
-public enum CenterKind {
+public enum CenterKind implements Termed {
     CORE("core", "基幹型"),
     COMMISSIONED("commissioned", "委託"),
     DIRECT("direct", "直営");
 
-    private final String code;
-    private final String label;
+    private final Term term;
 
     CenterKind(String code, String label) {
-        this.code = code;
-        this.label = label;
+        this.term = new Term(code, label);
     }
 
-    public String code() {
-        return code;
-    }
-
-    public String label() {
-        return label;
+    @Override
+    public Term term() {
+        return term;
     }
 
     public static Optional<CenterKind> ofCode(String code) {
-        return Arrays.stream(values()).filter(k -> k.code.equals(code)).findFirst();
+        return Termed.ofCode(CenterKind.class, code);
     }
 }

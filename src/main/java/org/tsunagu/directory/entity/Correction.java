@@ -16,8 +16,9 @@ import jakarta.persistence.Version;
 import org.tsunagu.areas.entity.Center;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Optional;
+import org.tsunagu.codes.Term;
+import org.tsunagu.codes.Termed;
 
 /**
  * 「情報が違う・古い」: a resident tells the maintaining center that an entry is wrong. Residents
@@ -39,31 +40,26 @@ public class Correction {
     public static final int MAX_MESSAGE = 2000;
 
     /** What is wrong, as a resident would say it. */
-    public enum Kind {
+    public enum Kind implements Termed {
         ENDED("ended", "活動が終わった・閉店した"),
         SCHEDULE("schedule", "日時が違う"),
         PLACE("place", "場所が違う"),
         CONTACT("contact", "電話番号・連絡先が違う"),
         OTHER("other", "その他");
 
-        private final String code;
-        private final String label;
+        private final Term term;
 
         Kind(String code, String label) {
-            this.code = code;
-            this.label = label;
+            this.term = new Term(code, label);
         }
 
-        public String code() {
-            return code;
-        }
-
-        public String label() {
-            return label;
+        @Override
+        public Term term() {
+            return term;
         }
 
         public static Optional<Kind> ofCode(String code) {
-            return Arrays.stream(values()).filter(k -> k.code.equals(code)).findFirst();
+            return Termed.ofCode(Kind.class, code);
         }
     }
 

@@ -35,6 +35,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.tsunagu.codes.Term;
+import org.tsunagu.codes.Termed;
 
 /**
  * 事業報告: the monthly figures the municipality asks every center for — how many watch alerts, about
@@ -57,35 +59,25 @@ public class AlertStatistics {
     private static final Pattern MONTH = Pattern.compile("[0-9]{4}-[0-9]{2}");
 
     /** What a row may be grouped by besides the month (always a dimension). */
-    public enum Dimension {
+    public enum Dimension implements Termed {
         CENTER("center", "センター"),
         ANOMALY("anomaly", "異変"),
         PARTNER_TYPE("partnerType", "協定事業者の種類"),
         OUTCOME("outcome", "対応結果");
 
-        private final String code;
-        private final String label;
+        private final Term term;
 
         Dimension(String code, String label) {
-            this.code = code;
-            this.label = label;
+            this.term = new Term(code, label);
         }
 
-        public String code() {
-            return code;
-        }
-
-        public String label() {
-            return label;
+        @Override
+        public Term term() {
+            return term;
         }
 
         public static Optional<Dimension> ofCode(String code) {
-            for (Dimension d : values()) {
-                if (d.code.equals(code)) {
-                    return Optional.of(d);
-                }
-            }
-            return Optional.empty();
+            return Termed.ofCode(Dimension.class, code);
         }
     }
 
