@@ -63,6 +63,42 @@ public class Municipality {
         return code != null && CODE.matcher(code).matches();
     }
 
+    /**
+     * The 6-digit 全国地方公共団体コード of a code as open data writes it: 6 digits as they are; the
+     * 5-digit code (都道府県 2 + 市区町村 3, as Geolonia and ナビイ write it) with its check digit
+     * added; a 6-digit code whose leading zero Excel stripped (「92011」 for 092011: no prefecture is
+     * numbered above 47, and the check digit must fit) with the zero put back. Full-width digits are read. Empty when the text is
+     * none of these. A 6-digit code is taken as written (its check digit is not verified: a portal may
+     * serve a fictional municipality).
+     */
+    public static java.util.Optional<String> normalizeCode(String raw) {
+        if (raw == null) {
+            return java.util.Optional.empty();
+        }
+        String s = java.text.Normalizer.normalize(raw, java.text.Normalizer.Form.NFKC).strip();
+        if (s.matches("\\d{6}")) {
+            return java.util.Optional.of(s);
+        }
+        if (s.matches("\\d{5}")) {
+            int prefecture = Integer.parseInt(s.substring(0, 2));
+            String zeroBack = "0" + s;
+            if (prefecture > 47 && checkDigit(zeroBack.substring(0, 5)) == zeroBack.charAt(5) - '0') {
+                return java.util.Optional.of(zeroBack);
+            }
+            return java.util.Optional.of(s + checkDigit(s));
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The check digit of a 5-digit code (JIS X 0402): 11 minus the weighted sum (6,5,4,3,2) mod 11, last digit. */
+    static int checkDigit(String fiveDigits) {
+        int sum = 0;
+        for (int i = 0; i < 5; i++) {
+            sum += (fiveDigits.charAt(i) - '0') * (6 - i);
+        }
+        return (11 - sum % 11) % 10;
+    }
+
     public void rename(String prefecture, String name) {
         if (prefecture == null || prefecture.isBlank() || name == null || name.isBlank()) {
             throw new IllegalArgumentException("prefecture and name are required");

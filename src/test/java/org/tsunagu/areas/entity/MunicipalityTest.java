@@ -53,4 +53,21 @@ class MunicipalityTest {
         assertEquals("つなぐ市（デモ）", m.displayName());
         assertEquals("つなぐ市", m.getName(), "the stored name stays plain");
     }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+            "131202, 131202", "13120, 131202", "13211, 132110", "12232, 122327", "92011, 092011",
+            "１３１２０, 131202", "' 13120 ', 131202", "99000, 990001", "01100, 011002"})
+    @DisplayName("open data's 5-digit codes get their check digit, a stripped leading zero comes back")
+    void normalizesCodes(String raw, String code) {
+        assertEquals(java.util.Optional.of(code), Municipality.normalizeCode(raw));
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"1312", "1312020", "13-12", "abcde", "00000x"})
+    @DisplayName("anything else is no code")
+    void refusesNonCodes(String raw) {
+        assertTrue(Municipality.normalizeCode(raw).isEmpty());
+    }
 }
