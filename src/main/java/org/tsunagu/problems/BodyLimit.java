@@ -6,31 +6,51 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
 /**
  * Request bodies are limited to 1 MiB (413): by the declared length before anything is read, and by
- * counting while reading for chunked bodies that declare none.
+ * counting while reading for chunked bodies that declare none. File imports ({@value #IMPORTS}…) are the
+ * exception: the national open-data files are 15 MB to 1 GB, so their limit is TSUNAGU_IMPORT_MAX_BYTES
+ * (default 2 GiB); their endpoints stream the body to disk and never hold it in memory.
  */
 @Provider
 @PreMatching
 public class BodyLimit implements ContainerRequestFilter {
 
     public static final long MAX_BYTES = 1024 * 1024;
+    static final String IMPORTS = "imports/";
     private static final long DRAIN_LIMIT = 16L * 1024 * 1024;
+
+    /** Read once, on the first request (a provider is created by JAX-RS, not always by CDI). */
+    private volatile Long importMaxBytes;
+
+    private long importMaxBytes() {
+        Long max = importMaxBytes;
+        if (max == null) {
+            max = ConfigProvider.getConfig().getOptionalValue("tsunagu.import.max.bytes", Long.class).orElse(2L << 30);
+            importMaxBytes = max;
+        }
+        return max;
+    }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (request.getLength() > MAX_BYTES) {
+        String path = request.getUriInfo().getPath();
+        boolean upload = path != null && path.replaceFirst("^/+", "").replaceFirst("^api/v1/", "").startsWith(IMPORTS);
+        long limit = upload ? Math.max(MAX_BYTES, importMaxBytes()) : MAX_BYTES;
+        if (request.getLength() > limit) {
             if (request.getLength() <= DRAIN_LIMIT) {
                 drain(request.getEntityStream());
             }
-            throw tooLarge();
+            throw tooLarge(limit);
         }
         if (request.hasEntity()) {
-            request.setEntityStream(new Counting(request.getEntityStream()));
+            request.setEntityStream(new Counting(request.getEntityStream(), limit));
         }
     }
 
@@ -49,16 +69,26 @@ public class BodyLimit implements ContainerRequestFilter {
         }
     }
 
-    static ProblemException tooLarge() {
-        return new ProblemException(413, "Payload Too Large", "The request body is larger than 1 MiB.", null);
+    static ProblemException tooLarge(long limit) {
+        return new ProblemException(413, "Payload Too Large", "The request body is larger than " + shown(limit) + ".", null);
+    }
+
+    /** 1 MiB, 2 GiB, or the bytes. */
+    static String shown(long bytes) {
+        if (bytes % (1024L * 1024 * 1024) == 0) {
+            return bytes / (1024L * 1024 * 1024) + " GiB";
+        }
+        return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MiB" : bytes + " bytes";
     }
 
     /** Fails the read as soon as more than the limit has come in. */
     static final class Counting extends FilterInputStream {
+        private final long limit;
         private long count;
 
-        Counting(InputStream in) {
+        Counting(InputStream in, long limit) {
             super(in);
+            this.limit = limit;
         }
 
         @Override
@@ -81,8 +111,8 @@ public class BodyLimit implements ContainerRequestFilter {
 
         private void add(long n) {
             count += n;
-            if (count > MAX_BYTES) {
-                throw new WebApplicationException(tooLarge(), 413);
+            if (count > limit) {
+                throw new WebApplicationException(tooLarge(limit), 413);
             }
         }
     }
