@@ -83,6 +83,8 @@ class CrashSafetyIT {
         env.put("TSUNAGU_SMTP_HOST", "127.0.0.1");
         env.put("TSUNAGU_SMTP_PORT", String.valueOf(smtpPort));
         env.put("TSUNAGU_NOTIFICATIONS_INTERVAL", "1");
+        // an import job whose instance died is taken over after 4 s without a heartbeat
+        env.put("TSUNAGU_IMPORT_ORPHANED", "PT4S");
         portal = new PayaraProcess("crash", List.of("--nohazelcast"), env).start();
     }
 
@@ -337,6 +339,10 @@ class CrashSafetyIT {
 
     /** A Tsunagu CSV just under the 1 MiB body limit: the demo rows again, as 相談窓口, under new ids and one word. */
     static byte[] bigImport(String word) throws Exception {
+        return bigImport(word, 1_000_000);
+    }
+
+    static byte[] bigImport(String word, int maxBytes) throws Exception {
         CsvTable demo = CsvTable.parse(Files.readAllBytes(Path.of("src/main/resources/demo/resources.csv")), List.of("external_id"));
         StringBuilder csv = new StringBuilder(String.join(",", demo.header())).append('\n');
         int size = csv.toString().getBytes(StandardCharsets.UTF_8).length;
@@ -361,7 +367,7 @@ class CrashSafetyIT {
             }
             line.append('\n');
             int bytes = line.toString().getBytes(StandardCharsets.UTF_8).length;
-            if (size + bytes > 1_000_000) {
+            if (size + bytes > maxBytes) {
                 break;
             }
             csv.append(line);
@@ -538,6 +544,50 @@ class CrashSafetyIT {
                         + " %d rows of it were stored; damaged %s (%d bytes) and the index was rebuilt%n",
                 n, second.length, dryMillis, realMillis, killAfter, phase, finishedFirst.size(), stored,
                 largest.getFileName(), bytes.length);
+    }
+
+    @Test
+    @Order(3)
+    void an_import_job_killed_while_it_runs_resumes_after_the_restart_and_applies_every_row_once() throws Exception {
+        Api core = portal.api().asDemo("core");
+        String word = null;
+        String job = null;
+        int n = 0;
+        List<String> finishedFirst = new ArrayList<>();
+        for (int attempt = 0; attempt < 4 && job == null; attempt++) {
+            String w = word();
+            byte[] file = bigImport(w, 2_500_000);
+            Api.Reply accepted = core.post("imports/resources?format=tsunagu", "text/csv", file);
+            assertEquals(202, accepted.status(), "larger than the synchronous limit: a job; " + accepted);
+            String id = accepted.json().getString("id");
+            String state = accepted.json().getString("state");
+            while (state.equals("queued")) {
+                Thread.sleep(20);
+                state = core.get("import-jobs/" + id).json().getString("state");
+            }
+            if (!state.equals("running")) {
+                finishedFirst.add(w + ": " + state);
+                continue;
+            }
+            portal.kill();
+            word = w;
+            job = id;
+            n = rows(file);
+        }
+        assertTrue(job != null, "the job was never caught running: " + finishedFirst);
+        portal.start();
+        Api after = portal.api().asDemo("core");
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        JsonObject state = after.get("import-jobs/" + job).json();
+        while (!List.of("done", "failed").contains(state.getString("state")) && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            state = after.get("import-jobs/" + job).json();
+        }
+        assertEquals("done", state.getString("state"), "the restarted portal took the job up again from its spooled file: " + state);
+        assertEquals(n, state.getInt("created"), state::toString);
+        assertEquals(n, exported(word), "every row once, none twice");
+        assertEquals(n, awaitSearched(word, n), "and searchable");
+        System.out.printf("CrashSafetyIT: an import job of %d rows killed while running was resumed after the restart%n", n);
     }
 
     // --- search answers ------------------------------------------------------------------------------

@@ -110,6 +110,17 @@ public class ResourceFields {
      */
     public Row parse(CsvTable.Row row, ScheduleParser schedules, List<FieldError> errors, List<FieldError> warnings,
                       boolean fromFile) {
+        return parse(row, schedules, errors, warnings, fromFile, null, false);
+    }
+
+    /**
+     * As {@link #parse(CsvTable.Row, ScheduleParser, List, List, boolean)}, with the municipality the row
+     * says it belongs to (open data carries its code: the address is matched there first) and, for
+     * published open data, an address that matches no town as an error rather than a warning: such a row
+     * would be filed under a guessed center.
+     */
+    public Row parse(CsvTable.Row row, ScheduleParser schedules, List<FieldError> errors, List<FieldError> warnings,
+                     boolean fromFile, String municipalityHint, boolean townRequired) {
         int line = row.line();
         int before = errors.size();
         String externalId = row.get("external_id");
@@ -167,7 +178,11 @@ public class ResourceFields {
             warnings.add(FieldError.at(line, "schedule", "隔週の開始週が書かれていないため、取込日から数えています（日付をご確認ください）"));
         }
         AreaLookup.Result found = lookup.lookup(address, center != null && center.getMunicipality() != null
-                ? center.getMunicipality().getCode() : null);
+                ? center.getMunicipality().getCode() : municipalityHint);
+        if (found.town() == null && townRequired) {
+            errors.add(FieldError.at(line, "address", "住所から町丁目を特定できません（担当センターを決められないため取り込みません）"));
+            return null;
+        }
         if (found.town() == null) {
             warnings.add(FieldError.at(line, "address", "住所から町丁目を特定できません（地図上の位置は未設定になります）"));
         }

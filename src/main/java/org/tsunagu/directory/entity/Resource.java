@@ -51,10 +51,14 @@ import java.util.stream.Collectors;
                 + " AND (tc.region = :region OR (t IS NULL AND rc.region = :region))")
 @NamedQuery(name = Resource.FIND_BY_EXTERNAL_IDS, query = "SELECT r FROM Resource r WHERE r.externalId IN :externalIds")
 @NamedQuery(name = Resource.FIND_BY_IDS, query = "SELECT r FROM Resource r WHERE r.id IN :ids")
+@NamedQuery(name = Resource.FIND_LISTED_FROM_SOURCE, query = "SELECT r FROM Resource r WHERE r.externalId LIKE :prefix "
+        + "AND r.municipality.code IN :municipalities AND r.status <> :archived")
 @NamedQuery(name = Resource.FIND_PUBLISHED_AFTER,
         query = "SELECT r FROM Resource r WHERE r.status = :status AND r.id > :after ORDER BY r.id")
 public class Resource {
 
+    /** Resources of one source (external id prefix) in these municipalities that are still listed. */
+    public static final String FIND_LISTED_FROM_SOURCE = "Resource.findListedFromSource";
     public static final String FIND_BY_IDS = "Resource.findByIds";
     public static final String FIND_BY_EXTERNAL_IDS = "Resource.findByExternalIds";
     public static final String FIND_PUBLISHED_AFTER = "Resource.findPublishedAfter";

@@ -35,6 +35,11 @@ public enum ResourceFormat {
         return code;
     }
 
+    /** The codes, in the order api.md lists them. */
+    public static List<String> codes() {
+        return Arrays.stream(values()).map(ResourceFormat::code).toList();
+    }
+
     public static Optional<ResourceFormat> ofCode(String code) {
         return Arrays.stream(values()).filter(f -> f.code.equals(code)).findFirst();
     }
@@ -46,6 +51,24 @@ public enum ResourceFormat {
     /** The Tsunagu fields of one row of a file in this format. */
     public Map<String, String> fields(CsvTable.Row row) {
         return columns.fields(row);
+    }
+
+    /**
+     * The part of the source an external id of this format belongs to, for what a file covers: an MHLW
+     * file is one service ({@code mhlw-care:<事業所番号>:<service>}), a ナビイ file one kind of facility (the
+     * 機関区分 digit of the ID); a municipal list covers its whole format.
+     */
+    public String sourcePart(String externalId) {
+        String id = externalId == null ? "" : externalId;
+        String own = id.startsWith(code + ":") ? id.substring(code.length() + 1) : id;
+        if (this == MHLW_CARE) {
+            int colon = own.indexOf(':');
+            return colon < 0 ? "" : own.substring(colon + 1);
+        }
+        if (code.equals("navii")) {
+            return own.length() > 2 ? own.substring(2, 3) : "";
+        }
+        return "";
     }
 
     /** The column of this format that a Tsunagu field came from (for error messages). */

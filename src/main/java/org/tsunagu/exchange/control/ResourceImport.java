@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import org.tsunagu.areas.entity.Center;
 import org.tsunagu.directory.entity.Resource;
 import org.tsunagu.directory.entity.ResourceChange;
+import org.tsunagu.directory.entity.ResourceStatus;
 import org.tsunagu.csv.CsvTable;
 import org.tsunagu.problems.FieldError;
 import org.tsunagu.problems.ProblemException;
@@ -79,19 +80,69 @@ public class ResourceImport {
      */
     public ImportResult importFile(ResourceFormat format, byte[] file, boolean dryRun, boolean skipBadRows,
                                    boolean publish, Predicate<Center> mayMaintain) {
+        return importFile(format, file, new Options(dryRun, skipBadRows, publish, mayMaintain,
+                MunicipalityScope.unspecified(), actor()));
+    }
+
+    /** As above, with every option (the municipalities whose rows are taken, who imports). */
+    public ImportResult importFile(ResourceFormat format, byte[] file, Options options) {
         CsvTable table = CsvTable.parse(file, format.requiredColumns());
+        List<CsvTable.Row> rows = new ArrayList<>();
+        for (CsvTable.Row source : table.rows()) {
+            rows.add(new CsvTable.Row(source.line(), format.fields(source)));
+        }
+        return importRows(format, ImportFiles.scoped(rows, options.scope(), table.rows().size()), options);
+    }
+
+    /** How an import runs: dry or for real, all or nothing or skip bad rows, for whom and for which municipalities. */
+    public record Options(boolean dryRun, boolean skipBadRows, boolean publish, Predicate<Center> mayMaintain,
+                          MunicipalityScope scope, String actor) {
+    }
+
+    /**
+     * Imports rows already mapped onto the Tsunagu fields (by a {@link ResourceFormat} or the ナビイ
+     * reader) and already restricted to the scope's municipalities where the rows said theirs.
+     *
+     * <p>Published open data differs from a center's own file in three ways: its error rows are skipped
+     * and listed while the valid rows import (a national file always has a few); an address that matches no
+     * town is an error, not a warning, since the row would be filed under a guess; and on a re-import an
+     * empty cell never erases what the resource holds, so that what staff added (a phone number the source
+     * does not carry, a note on access) survives the next half-year's file. It also reports the resources
+     * of the same source that the file no longer holds ({@link ImportResult#vanished()}).
+     */
+    public ImportResult importRows(ResourceFormat format, ImportFiles.Mapped mapped, Options options) {
+        boolean openData = format != ResourceFormat.TSUNAGU;
+        boolean skipBadRows = options.skipBadRows() || openData;
         List<FieldError> errors = new ArrayList<>();
         List<FieldError> warnings = new ArrayList<>();
         List<ResourceFields.Row> good = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        Set<String> inFile = new HashSet<>();
         ScheduleParser schedules = new ScheduleParser();
         int rejected = 0;
-        for (CsvTable.Row source : table.rows()) {
+        int skippedOther = mapped.skippedOtherMunicipality();
+        Map<String, Resource> known = existing(mapped.rows().stream().map(r -> r.get("external_id"))
+                .filter(id -> !id.isEmpty()).distinct().toList());
+        for (CsvTable.Row candidate : mapped.rows()) {
             int before = errors.size();
             int warned = warnings.size();
-            CsvTable.Row row = new CsvTable.Row(source.line(), format.fields(source));
-            ResourceFields.Row parsed = fields.parse(row, schedules, errors, warnings, true);
-            if (parsed != null && !mayMaintain.test(parsed.center())) {
+            String rowMunicipality = candidate.get(ImportFiles.MUNICIPALITY_CODE);
+            inFile.add(candidate.get("external_id"));
+            CsvTable.Row row = openData ? keepWhatTheSourceLeavesEmpty(candidate, known.get(candidate.get("external_id")))
+                    : candidate;
+            ResourceFields.Row parsed = fields.parse(row, schedules, errors, warnings, true,
+                    rowMunicipality.isEmpty() ? null : rowMunicipality, openData);
+            if (parsed != null && !options.scope().accepts(parsed.municipality().getCode())) {
+                if (rowMunicipality.isEmpty()) {
+                    // the file did not say; the address belongs to a municipality the import is not for
+                    skippedOther++;
+                    warnings.subList(warned, warnings.size()).clear();
+                    continue;
+                }
+                errors.add(FieldError.at(row.line(), "address", "住所が別の市区町村（" + parsed.municipality().getName()
+                        + "）にあります"));
+            }
+            if (parsed != null && !options.mayMaintain().test(parsed.center())) {
                 errors.add(FieldError.at(row.line(), "center_code", "担当圏域外のセンター（"
                         + (parsed.center() == null ? "不明" : parsed.center().getCode()) + "）の資源は取り込めません"));
             }
@@ -106,12 +157,11 @@ public class ResourceImport {
                 good.add(parsed);
             }
         }
-        Map<String, Resource> known = existing(good.stream().map(ResourceFields.Row::externalId).toList());
         // a row may name where the resource is now, but not take over one that another center maintains
         for (var it = good.iterator(); it.hasNext(); ) {
             ResourceFields.Row r = it.next();
             Resource there = known.get(r.externalId());
-            if (there != null && !mayMaintain.test(there.maintainer())) {
+            if (there != null && !options.mayMaintain().test(there.maintainer())) {
                 int before = errors.size();
                 errors.add(FieldError.at(r.cells().line(), "external_id", "external_id " + r.externalId()
                         + " は担当圏域外のセンターの資源です（取り込めません）"));
@@ -121,9 +171,10 @@ public class ResourceImport {
             }
         }
         errors.sort(java.util.Comparator.comparing(FieldError::line, java.util.Comparator.nullsFirst(Integer::compare)));
+        List<Long> vanished = openData ? vanished(format, options.scope(), good, inFile) : List.of();
         if (!errors.isEmpty() && !skipBadRows) {
-            if (dryRun) {
-                return new ImportResult(0, 0, rejected, errors, warnings, 0);
+            if (options.dryRun()) {
+                return new ImportResult(0, 0, rejected, errors, warnings, 0, skippedOther, List.of(), mapped.rowsRead());
             }
             throw new ProblemException(400, "Invalid request",
                     "the resources file has errors; nothing was imported", errors);
@@ -141,7 +192,7 @@ public class ResourceImport {
                 if (TsunaguColumns.ownId(r.externalId()) != null && existing.get().getExternalId() == null) {
                     probe.setExternalId(null);
                 }
-                if (publish || existing.get().isPublished()) {
+                if (options.publish() || existing.get().isPublished()) {
                     probe.publish();
                 }
                 if (existing.get().sameContentAs(probe)) {
@@ -151,13 +202,13 @@ public class ResourceImport {
             } else {
                 created++;
             }
-            if (dryRun) {
+            if (options.dryRun()) {
                 continue;
             }
             Resource res = existing.orElseGet(() -> new Resource(r.municipality(), r.name(), r.category(), r.address()));
             Map<String, String> before = existing.isPresent() ? res.fields() : null;
             fields.apply(r, res);
-            if (publish) {
+            if (options.publish()) {
                 res.publish();
             }
             if (res.getId() == null) {
@@ -165,14 +216,70 @@ public class ResourceImport {
             }
             if (before != null) {
                 // field-level history of what the file changed; a created row is dated by the resource itself
-                ResourceChange.between(res, before, res.fields(), actor(), Instant.now()).forEach(em::persist);
+                ResourceChange.between(res, before, res.fields(), options.actor(), Instant.now()).forEach(em::persist);
             }
             saved.add(res.getId());
         }
         if (!saved.isEmpty()) {
             changes.fire(new ResourcesChanged(saved));
         }
-        return new ImportResult(created, updated, rejected, errors, warnings, unchanged);
+        return new ImportResult(created, updated, rejected, errors, warnings, unchanged, skippedOther, vanished,
+                mapped.rowsRead());
+    }
+
+    /** The fields a re-import of open data leaves as they are when the file's cell is empty. */
+    static final List<String> KEPT_WHEN_EMPTY = List.of("name_kana", "description", "postal_code", "phone", "url", "email",
+            "schedule", "cost", "reservation", "target", "accessibility", "home_visit", "departments", "organizer");
+
+    /** The row, with the resource's own value in every {@link #KEPT_WHEN_EMPTY} field the file leaves empty. */
+    static CsvTable.Row keepWhatTheSourceLeavesEmpty(CsvTable.Row row, Resource existing) {
+        if (existing == null) {
+            return row;
+        }
+        Map<String, String> now = existing.fields();
+        Map<String, String> cells = new java.util.LinkedHashMap<>(row.cells());
+        for (String field : KEPT_WHEN_EMPTY) {
+            if (row.get(field).isEmpty() && now.get(field) != null && !now.get(field).isBlank()) {
+                cells.put(field, now.get(field));
+            }
+        }
+        if (!row.has("lat") && !row.has("lon") && existing.getPoint() != null && existing.getTown() == null) {
+            // a point staff placed by hand for an address the catchment does not know
+            cells.put("lat", now.get("lat"));
+            cells.put("lon", now.get("lon"));
+        }
+        return new CsvTable.Row(row.line(), cells);
+    }
+
+    /**
+     * This source's resources in the scope's municipalities that are still listed but no longer in the
+     * file, within the parts of the source the file covers: an MHLW file is one service (a 訪問介護 file says
+     * nothing about the same office's 居宅介護支援), a ナビイ file one kind of facility. Rows that were in the
+     * file but rejected do not count as vanished.
+     */
+    private List<Long> vanished(ResourceFormat format, MunicipalityScope scope, List<ResourceFields.Row> good,
+                                Set<String> inFile) {
+        Set<String> municipalities = new HashSet<>(scope.codes());
+        good.forEach(r -> municipalities.add(r.municipality().getCode()));
+        if (municipalities.isEmpty() || inFile.isEmpty()) {
+            return List.of();
+        }
+        Set<String> parts = new HashSet<>();
+        inFile.forEach(id -> parts.add(format.sourcePart(id)));
+        List<Long> gone = new ArrayList<>();
+        List<String> codes = List.copyOf(municipalities);
+        for (int from = 0; from < codes.size(); from += 500) {
+            for (Resource r : em.createNamedQuery(Resource.FIND_LISTED_FROM_SOURCE, Resource.class)
+                    .setParameter("prefix", format.code() + ":%")
+                    .setParameter("municipalities", codes.subList(from, Math.min(codes.size(), from + 500)))
+                    .setParameter("archived", ResourceStatus.ARCHIVED).getResultList()) {
+                if (!inFile.contains(r.getExternalId()) && parts.contains(format.sourcePart(r.getExternalId()))) {
+                    gone.add(r.getId());
+                }
+            }
+        }
+        gone.sort(null);
+        return gone;
     }
 
     /** Errors and warnings from {@code from} on name the format's column instead of the Tsunagu field. */
