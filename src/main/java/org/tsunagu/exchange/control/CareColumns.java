@@ -12,12 +12,13 @@ import java.util.Map;
  * home_visit. 利用可能曜日 with 開始時間/終了時間 (+ 特記事項) is the schedule, the services, 定員 and
  * 備考 the description. MHLW writes 定員 {@code 0} for services that have none: it is not shown.
  *
- * <p>External ids: jp-care lists one row per 事業所, so {@code jp-care:} + 事業所番号 (or the list's ID).
- * The MHLW files come one per service, and one 事業所番号 often runs several services (訪問介護 and
- * 居宅介護支援 at one office), so mhlw-care adds the service, read from サービスの種類:
- * {@code mhlw-care:1371234567:訪問介護} — otherwise importing the second file would overwrite the
- * first. The 事業所番号 is 10 digits; one Excel shortened (「161090008」) gets its leading zeros back.
- * Rows without 事業所番号 (jp-care only) fall back to a hash of name and address.
+ * <p>External ids: {@code <format>:} + 事業所番号 + {@code :} + the service ({@code mhlw-care:1371234567:訪問介護}).
+ * One 事業所番号 often runs several services (訪問介護 and 居宅介護支援 at one office, under different names):
+ * the MHLW files come one per service, and 介護サービス事業所一覧 list such an office once per service, so
+ * the number alone would make the second row overwrite (or, in one file, duplicate) the first. The
+ * service is read from サービスの種類 / 実施サービス, never from the file name. The 事業所番号 is 10
+ * digits; one Excel shortened (「161090008」) gets its leading zeros back. jp-care rows without
+ * 事業所番号 use the 自治体標準 list's ID, else a hash of name and address; mhlw-care requires the number.
  */
 final class CareColumns extends OpenDataColumns {
 
@@ -40,14 +41,14 @@ final class CareColumns extends OpenDataColumns {
             KANA.spelled("事業所名カナ"), SERVICE.spelled("サービスの種類"));
 
     private final String prefix;
-    private final boolean perService;
+    private final boolean numberRequired;
     private final Column name;
     private final Column kana;
     private final Column service;
 
-    private CareColumns(String format, boolean perService, Column name, Column kana, Column service) {
+    private CareColumns(String format, boolean numberRequired, Column name, Column kana, Column service) {
         this.prefix = format + ":";
-        this.perService = perService;
+        this.numberRequired = numberRequired;
         this.name = source("name", name);
         this.kana = source("name_kana", kana);
         this.service = source("category", service);
@@ -66,7 +67,7 @@ final class CareColumns extends OpenDataColumns {
     @Override
     protected List<Column> requiredColumns() {
         List<Column> required = new ArrayList<>(List.of(name, service, ADDRESS));
-        if (perService) {
+        if (numberRequired) {
             required.add(OFFICE_NO);
         }
         return required;
@@ -80,10 +81,10 @@ final class CareColumns extends OpenDataColumns {
         String no = officeNumber(row.get(OFFICE_NO));
         String id;
         if (no.isEmpty()) {
-            String listId = perService ? "" : nfkc(row.get(LIST_ID));
+            String listId = nfkc(row.get(LIST_ID));
             id = listId.isEmpty() ? hash(row.get(name), f.get("address")) : listId;
         } else {
-            id = perService ? no + ":" + nfkc(services) : no;
+            id = no + ":" + nfkc(services);
         }
         f.put("external_id", prefix + id);
         f.put("name", row.get(name));
