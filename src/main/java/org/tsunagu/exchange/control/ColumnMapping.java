@@ -1,7 +1,9 @@
 package org.tsunagu.exchange.control;
 
 import org.tsunagu.csv.CsvTable;
+import org.tsunagu.problems.FieldError;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -13,8 +15,20 @@ import java.util.Map;
  */
 interface ColumnMapping {
 
-    /** Header names (as {@link CsvTable} gives them: trimmed, lower case) a file must have. */
+    /**
+     * Header names (as {@link CsvTable} gives them: trimmed, lower case) a file must have verbatim, for
+     * {@link CsvTable#parse}. Formats whose columns are spelled several ways return none here and check
+     * their header in {@link #missing}.
+     */
     List<String> required();
+
+    /**
+     * The required columns a header row lacks, beyond {@link #required()}: one error per column, named as
+     * the standard spells it, the message listing the other spellings accepted.
+     */
+    default List<FieldError> missing(Collection<String> header) {
+        return List.of();
+    }
 
     /** The Tsunagu fields of one row; absent fields read as empty. */
     Map<String, String> fields(CsvTable.Row row);

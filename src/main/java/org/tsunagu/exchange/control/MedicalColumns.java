@@ -1,73 +1,81 @@
 package org.tsunagu.exchange.control;
 
-import org.tsunagu.csv.CsvTable;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /**
- * 医療機関一覧 (jp-medical) of the 推奨データセット: 医療機関の種類 decides the category (病院 → hospital,
- * 有床/無床診療所 → clinic, a 診療所 that is a dentist's by its name or by only dental 診療科目 → dental),
- * 診療科目 become departments, 診療曜日 + 診療開始時間/診療終了時間 (+ 診療日時特記事項) the schedule,
- * 時間外における対応 and 備考 the description. The external id is {@code jp-medical:} + 医療機関コード,
- * or a hash of name and address for lists without codes.
+ * 医療機関一覧 (jp-medical) of the 推奨データセット, of the 自治体標準オープンデータセット (所在地_連結表記 and
+ * its parts, 建物名等(方書), ID) and of prefectural lists built on them (所在地, 市町村, abbreviated
+ * 診療科目): 医療機関の種類 decides the category (病院 → hospital, 有床/無床診療所 → clinic, a 診療所
+ * that is a dentist's by its name or by only dental 診療科目 → dental), 診療科目 become departments
+ * with their abbreviations written out ({@link DepartmentNames}), 診療曜日 + 診療開始時間/診療終了時間
+ * (+ 診療日時特記事項) the schedule, 時間外における対応 and 備考 the description. The external id is
+ * {@code jp-medical:} + 医療機関コード (or the list's ID), or a hash of name and address.
  */
 final class MedicalColumns extends OpenDataColumns {
 
     static final String PREFIX = "jp-medical:";
 
-    private final String name = source("name", "名称");
-    private final String kana = source("name_kana", "名称_カナ");
-    private final String kind = source("category", "医療機関の種類");
-    private final String addressColumn = source("address", "住所");
-    private final String building = "方書";
-    private final String lat = source("lat", "緯度");
-    private final String lon = source("lon", "経度");
-    private final String phone = source("phone", "電話番号");
-    private final String corporation = source("organizer", "法人の名称");
-    private final String code = source("external_id", "医療機関コード");
-    private final String days = source("schedule", "診療曜日");
-    private final String opens = "診療開始時間";
-    private final String closes = "診療終了時間";
-    private final String scheduleNote = "診療日時特記事項";
-    private final String afterHours = source("description", "時間外における対応");
-    private final String departments = source("departments", "診療科目");
-    private final String url = source("url", "url");
-    private final String remarks = "備考";
+    // the columns of this format, the standard's spelling first; the address and code columns are shared
+    static final Column NAME = Column.of("名称", "医療機関名", "医療機関名称", "施設名", "施設名称");
+    static final Column KANA = Column.of("名称_カナ", "名称カナ", "名称_フリガナ", "フリガナ", "ふりがな");
+    static final Column KIND = Column.of("医療機関の種類", "医療機関種別", "種別", "施設の種類");
+    static final Column CODE = Column.of("医療機関コード", "医療機関番号", "ID");
+    static final Column DAYS = Column.of("診療曜日", "利用可能曜日");
+    static final Column OPENS = Column.of("診療開始時間", "開始時間");
+    static final Column CLOSES = Column.of("診療終了時間", "終了時間");
+    static final Column NOTE = Column.of("診療日時特記事項", "利用可能日時特記事項", "利用可能曜日特記事項");
+    static final Column AFTER_HOURS = Column.of("時間外における対応", "時間外の対応");
+    static final Column DEPARTMENTS = Column.of("診療科目", "診療科目名", "診療科", "標榜科目");
 
-    @Override
-    public List<String> required() {
-        return List.of(name, kind, addressColumn);
+    MedicalColumns() {
+        source("name", NAME);
+        source("name_kana", KANA);
+        source("category", KIND);
+        source("address", ADDRESS);
+        source("postal_code", POSTAL_CODE);
+        source("lat", LAT);
+        source("lon", LON);
+        source("phone", PHONE);
+        source("url", URL);
+        source("organizer", CORPORATION);
+        source("external_id", CODE);
+        source("schedule", DAYS);
+        source("description", AFTER_HOURS);
+        source("departments", DEPARTMENTS);
     }
 
     @Override
-    public Map<String, String> fields(CsvTable.Row row) {
+    protected List<Column> requiredColumns() {
+        return List.of(NAME, KIND, ADDRESS);
+    }
+
+    @Override
+    protected Map<String, String> fields(Cells row) {
         Map<String, String> f = emptyFields();
-        String address = address(row, addressColumn, building, "都道府県名", "市区町村名");
-        String id = nfkc(row.get(code));
-        f.put("external_id", PREFIX + (id.isEmpty() ? hash(row.get(name), address) : id));
-        f.put("name", row.get(name));
-        f.put("name_kana", row.get(kana));
-        List<String> depts = departments(row.get(departments));
+        common(row, f);
+        String id = nfkc(row.get(CODE));
+        f.put("external_id", PREFIX + (id.isEmpty() ? hash(row.get(NAME), f.get("address")) : id));
+        f.put("name", row.get(NAME));
+        f.put("name_kana", row.get(KANA));
+        List<String> depts = departments(row.get(DEPARTMENTS));
         f.put("departments", String.join(";", depts));
-        f.put("category", category(row.get(kind), row.get(name), depts));
-        f.put("address", address);
-        f.put("lat", row.get(lat));
-        f.put("lon", row.get(lon));
-        f.put("phone", row.get(phone));
-        f.put("url", url(row.get(url)));
-        f.put("organizer", row.get(corporation));
-        String[] schedule = schedule(row.get(days), times(row.get(opens), row.get(closes)), row.get(scheduleNote));
+        f.put("category", category(row.get(KIND), row.get(NAME), depts));
+        String[] schedule = schedule(row.get(DAYS), times(row.get(OPENS), row.get(CLOSES)), row.get(NOTE));
         f.put("schedule", schedule[0]);
         f.put("description", join("\n", labelled("診療日時", schedule[1]),
-                labelled("時間外の対応", row.get(afterHours)), row.get(remarks)));
+                labelled("時間外の対応", row.get(AFTER_HOURS)), row.get(REMARKS)));
         return f;
     }
 
-    /** 診療科目 as the standard writes them, 「内科;外科」 (、 and , tolerated). */
+    /**
+     * 診療科目 as the standard writes them, 「内科;外科」 (、 , and spaces tolerated), each abbreviation of
+     * the prefectural lists (「内;外;整外」) written out.
+     */
     static List<String> departments(String text) {
-        return Arrays.stream(text.split("[;；,、]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(nfkc(text).split("[;,、\\s]+")).map(String::strip).filter(s -> !s.isEmpty())
+                .map(DepartmentNames::fullName).distinct().toList();
     }
 
     /**

@@ -1,8 +1,11 @@
 package org.tsunagu.exchange.control;
 
 import org.tsunagu.csv.CsvTable;
+import org.tsunagu.problems.FieldError;
+import org.tsunagu.problems.ProblemException;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,12 +19,19 @@ import java.util.Optional;
 public enum ResourceFormat {
     /** Tsunagu's own format (formats.md), also what the CSV export writes. */
     TSUNAGU("tsunagu", new TsunaguColumns()),
-    /** 医療機関一覧 of the 推奨データセット / 自治体標準オープンデータセット. */
+    /** 医療機関一覧 of the 推奨データセット / 自治体標準オープンデータセット and prefectural lists like them. */
     JP_MEDICAL("jp-medical", new MedicalColumns()),
-    /** 介護サービス事業所一覧 of the 推奨データセット. */
+    /** 介護サービス事業所一覧 of the 推奨データセット / 自治体標準オープンデータセット. */
     JP_CARE("jp-care", CareColumns.JP_CARE),
     /** The open-data CSV of the MHLW 介護サービス情報公表システム (24 columns, one file per service). */
     MHLW_CARE("mhlw-care", CareColumns.MHLW_CARE);
+
+    /**
+     * The field of {@link #fields} with the row's 6-digit 全国地方公共団体コード ("" when the file does not
+     * say), so that an import can skip the rows of other municipalities. The open-data formats set it;
+     * it is not a Tsunagu column and nothing stores it.
+     */
+    public static final String MUNICIPALITY_CODE = OpenDataColumns.MUNICIPALITY_CODE;
 
     private final String code;
     private final ColumnMapping columns;
@@ -44,11 +54,34 @@ public enum ResourceFormat {
         return Arrays.stream(values()).filter(f -> f.code.equals(code)).findFirst();
     }
 
+    /** The columns {@link CsvTable#parse} must find verbatim (none for the open-data formats, see {@link #read}). */
     public List<String> requiredColumns() {
         return columns.required();
     }
 
-    /** The Tsunagu fields of one row of a file in this format. */
+    /**
+     * The required columns this header lacks, whichever of their accepted spellings it uses (「所在地」 for
+     * 住所, 「名称（必須）」 for 名称): one error per column, named as the format's standard spells it.
+     */
+    public List<FieldError> missingColumns(Collection<String> header) {
+        return columns.missing(header);
+    }
+
+    /** Parses a file of this format, or throws a 400 problem naming every required column it lacks. */
+    public CsvTable read(byte[] file) {
+        CsvTable table = CsvTable.parse(file, requiredColumns());
+        List<FieldError> missing = missingColumns(table.header());
+        if (!missing.isEmpty()) {
+            throw ProblemException.invalid("required columns are missing", missing);
+        }
+        return table;
+    }
+
+    /**
+     * The Tsunagu fields of one row of a file in this format (open-data formats add
+     * {@link #MUNICIPALITY_CODE}). A row of a file lacking a required column throws the problem
+     * {@link #read} would have.
+     */
     public Map<String, String> fields(CsvTable.Row row) {
         return columns.fields(row);
     }

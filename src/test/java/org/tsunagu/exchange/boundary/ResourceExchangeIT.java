@@ -132,7 +132,7 @@ class ResourceExchangeIT extends PortalIT {
         JsonObject n = detailByName(nursing);
         assertEquals("home_nursing", n.getString("category"));
         assertTrue(n.getBoolean("homeVisit"));
-        assertEquals("jp-care:" + no, n.getString("externalId"));
+        assertEquals("jp-care:" + no + ":訪問看護", n.getString("externalId"), "the service keeps an office's services apart");
         assertEquals("月〜金（祝日休み）", n.getString("schedule"), "CP932 decoded");
         JsonObject dayService = detailByName(day);
         assertEquals("care_service", dayService.getString("category"));

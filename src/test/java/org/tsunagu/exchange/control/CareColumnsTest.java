@@ -43,7 +43,7 @@ class CareColumnsTest {
     void jp_care_home_nursing_and_care_services() {
         List<Map<String, String>> rows = rows(ResourceFormat.JP_CARE, JP_CARE.getBytes(StandardCharsets.UTF_8));
         Map<String, String> nursing = rows.get(0);
-        assertEquals("jp-care:1360000001", nursing.get("external_id"));
+        assertEquals("jp-care:1360000001:訪問看護", nursing.get("external_id"), "the service keeps an office's services apart");
         assertEquals("home_nursing", nursing.get("category"));
         assertEquals("true", nursing.get("home_visit"));
         assertEquals("みらい県ひだまり市緑が丘二丁目3-3", nursing.get("address"));
