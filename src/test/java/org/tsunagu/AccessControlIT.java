@@ -95,7 +95,7 @@ class AccessControlIT extends PortalIT {
             only("POST", "imports/resources", "staff", "core", "admin"),
             only("GET", "import-jobs/{id}", "staff", "core", "admin"),
             only("GET", "import-jobs/{id}/vanished", "staff", "core", "admin"),
-            only("POST", "import-jobs/{id}/vanished", "staff", "core", "admin"),
+            only("POST", "import-jobs/{id}/vanished", "staff", "core"),
             open("GET", "suggest"),
             open("GET", "booklets"),
             only("POST", "accounts", "admin"),

@@ -37,7 +37,8 @@ import java.util.Set;
 /**
  * The import jobs (api.md "Published open data"): state, progress, counts and the first errors of
  * one job, and the resources that vanished from its source, which staff confirm as 掲載終了 here
- * (an import never withdraws a resource by itself). A job is shown to admins, to the one who started it
+ * (an import never withdraws a resource by itself; withdrawing is a resource edit, so staff and core
+ * staff do it for their catchment, as in the editor). A job is shown to admins, to the one who started it
  * and to staff of the municipality it imported.
  */
 @Path("import-jobs/{id}")
@@ -71,6 +72,7 @@ public class ImportJobsResource {
     @POST
     @Path("vanished")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"staff", "core"})
     @Operation(summary = "Confirm 掲載終了 for vanished resources: {\"withdraw\": [ids]}")
     public JsonObject withdraw(@PathParam("id") String id, JsonValue body) {
         ImportJob job = visible(id);

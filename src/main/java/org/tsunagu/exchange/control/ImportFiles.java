@@ -19,7 +19,7 @@ import java.util.TreeSet;
 public final class ImportFiles {
 
     /** The extra field an open-data mapping fills with the row's 6-digit municipality code ("" when unknown). */
-    public static final String MUNICIPALITY_CODE = "municipality_code";
+    public static final String MUNICIPALITY_CODE = ResourceFormat.MUNICIPALITY_CODE;
 
     private ImportFiles() {
     }
@@ -89,7 +89,7 @@ public final class ImportFiles {
         List<CsvTable.Row> rows = new ArrayList<>();
         int read = 0;
         for (Path csv : csvs) {
-            CsvTable table = CsvTable.parse(bytes(csv), format.requiredColumns());
+            CsvTable table = format.read(bytes(csv));
             for (CsvTable.Row source : table.rows()) {
                 rows.add(new CsvTable.Row(source.line(), format.fields(source)));
                 read++;
@@ -178,7 +178,10 @@ public final class ImportFiles {
             throw ProblemException.invalid("the upload holds no CSV file", List.of(FieldError.of("file", "CSVファイルがありません")));
         }
         for (Path csv : csvs) {
-            CsvTable.parse(headerLine(csv), format.requiredColumns());
+            List<FieldError> missing = format.missingColumns(CsvTable.parse(headerLine(csv), format.requiredColumns()).header());
+            if (!missing.isEmpty()) {
+                throw ProblemException.invalid("required columns are missing", missing);
+            }
         }
     }
 

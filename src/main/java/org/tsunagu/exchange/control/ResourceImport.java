@@ -86,7 +86,7 @@ public class ResourceImport {
 
     /** As above, with every option (the municipalities whose rows are taken, who imports). */
     public ImportResult importFile(ResourceFormat format, byte[] file, Options options) {
-        CsvTable table = CsvTable.parse(file, format.requiredColumns());
+        CsvTable table = format.read(file);
         List<CsvTable.Row> rows = new ArrayList<>();
         for (CsvTable.Row source : table.rows()) {
             rows.add(new CsvTable.Row(source.line(), format.fields(source)));

@@ -283,9 +283,12 @@ class OpenDataImportIT extends PortalIT {
         // never withdrawn by the import itself
         assertEquals(200, anonymous.get("api/v1/resources/" + gone.getJsonNumber("id")).status());
 
-        Api.Reply wrong = admin.postJson("api/v1/import-jobs/" + jobId + "/vanished", "{\"withdraw\": [" + id + "]}");
+        Api core = anonymous.as(nerimaStaff, PASSWORD);
+        Api.Reply byAdmin = admin.postJson("api/v1/import-jobs/" + jobId + "/vanished", "{\"withdraw\": []}");
+        assertEquals(403, byAdmin.status(), "withdrawing is a resource edit, staff's: " + byAdmin);
+        Api.Reply wrong = core.postJson("api/v1/import-jobs/" + jobId + "/vanished", "{\"withdraw\": [" + id + "]}");
         assertEquals(400, wrong.status(), "only resources the job listed: " + wrong);
-        Api.Reply confirm = admin.postJson("api/v1/import-jobs/" + jobId + "/vanished",
+        Api.Reply confirm = core.postJson("api/v1/import-jobs/" + jobId + "/vanished",
                 "{\"withdraw\": [" + gone.getJsonNumber("id") + "]}");
         assertEquals(200, confirm.status(), confirm::toString);
         assertEquals(0, confirm.json().getJsonArray("items").size(), confirm::toString);
