@@ -72,18 +72,8 @@ public class ResourceImportsResource {
                                     @QueryParam("skipInvalid") String skipInvalid,
                                     @QueryParam("municipality") List<String> municipality,
                                     @QueryParam("prefecture") String prefecture) {
-        Request r = request(format, dryRun, skipInvalid, municipality, prefecture);
-        java.nio.file.Path spool = jobs.newSpool();
-        try {
-            Files.copy(body, spool.resolve("upload-0"));
-            return start(r, spool);
-        } catch (IOException e) {
-            ImportJobs.delete(spool.toString());
-            throw new UncheckedIOException(e);
-        } catch (RuntimeException e) {
-            ImportJobs.delete(spool.toString());
-            throw e;
-        }
+        return spooled(request(format, dryRun, skipInvalid, municipality, prefecture),
+                spool -> Files.copy(body, spool.resolve("upload-0")));
     }
 
     @POST
@@ -93,9 +83,7 @@ public class ResourceImportsResource {
                                 @QueryParam("skipInvalid") String skipInvalid,
                                 @QueryParam("municipality") List<String> municipality,
                                 @QueryParam("prefecture") String prefecture) {
-        Request r = request(format, dryRun, skipInvalid, municipality, prefecture);
-        java.nio.file.Path spool = jobs.newSpool();
-        try {
+        return spooled(request(format, dryRun, skipInvalid, municipality, prefecture), spool -> {
             int n = 0;
             for (EntityPart part : parts) {
                 if (part.getFileName().isEmpty() && part.getMediaType().isCompatible(MediaType.TEXT_PLAIN_TYPE)) {
@@ -105,7 +93,19 @@ public class ResourceImportsResource {
                     Files.copy(in, spool.resolve("upload-" + (n++)));
                 }
             }
-            return start(r, spool);
+        });
+    }
+
+    /** Writes the body's files into a new spool folder. */
+    interface Upload {
+        void writeTo(java.nio.file.Path spool) throws IOException;
+    }
+
+    /** The upload written to disk (never held in memory), then submitted; the folder goes when anything fails. */
+    private Response spooled(Request r, Upload upload) {
+        java.nio.file.Path spool = jobs.newSpool();
+        try {
+            upload.writeTo(spool);
         } catch (IOException e) {
             ImportJobs.delete(spool.toString());
             throw new UncheckedIOException(e);
@@ -113,6 +113,7 @@ public class ResourceImportsResource {
             ImportJobs.delete(spool.toString());
             throw e;
         }
+        return start(r, spool);
     }
 
     /** What was asked, checked before a byte of the body is stored. */
