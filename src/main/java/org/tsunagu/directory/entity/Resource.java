@@ -404,6 +404,20 @@ public class Resource {
         return municipality;
     }
 
+    /**
+     * Where the entry came from when a file brought it: the external id's format prefix
+     * ({@code navii}, {@code mhlw-care}, {@code jp-medical}…), or "" for entries made here and Tsunagu
+     * files. The resource page says 「この情報源には電話番号がありません」 for a source that has none.
+     */
+    public String source() {
+        if (externalId == null) {
+            return "";
+        }
+        int colon = externalId.indexOf(':');
+        String prefix = colon < 0 ? "" : externalId.substring(0, colon);
+        return prefix.matches("[a-z][a-z-]*") && !prefix.equals("tsunagu") ? prefix : "";
+    }
+
     public String getExternalId() {
         return externalId;
     }

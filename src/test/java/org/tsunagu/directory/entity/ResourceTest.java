@@ -199,4 +199,19 @@ class ResourceTest {
         salon.setExternalId(" R-001 ");
         assertEquals("R-001", salon.getExternalId());
     }
+
+    @Test
+    void the_source_is_the_format_prefix_of_the_external_id() {
+        assertEquals("", salon.source(), "made here");
+        salon.setExternalId("navii:1320000000001");
+        assertEquals("navii", salon.source());
+        salon.setExternalId("mhlw-care:1361290001:訪問看護");
+        assertEquals("mhlw-care", salon.source());
+        salon.setExternalId("tsunagu:42");
+        assertEquals("", salon.source(), "the export's own ids");
+        salon.setExternalId("hidamari-salon-001");
+        assertEquals("", salon.source(), "a center's own id");
+        salon.setExternalId("Excel:1");
+        assertEquals("", salon.source());
+    }
 }
