@@ -34,7 +34,9 @@ import org.tsunagu.calendar.entity.Schedule;
  *
  * <p>The stored form is one {@code VEVENT} block per (rule, time range): DTSTART/DTEND in local time on
  * an anchor date (or DTSTART;VALUE=DATE alone when the text states no time), an RRULE
- * (FREQ=DAILY/WEEKLY/MONTHLY with INTERVAL, BYDAY and BYMONTH only), and Tsunagu properties for what an
+ * (FREQ=DAILY/WEEKLY/MONTHLY with INTERVAL, BYDAY, BYMONTH and, for MONTHLY, BYMONTHDAY: 「毎月10日」 is
+ * {@code FREQ=MONTHLY;BYMONTHDAY=10}, and a BYDAY beside it limits the days as RFC 5545 says — 「毎月10日
+ * （日曜休み）」 adds {@code BYDAY=MO,TU,WE,TH,FR,SA}), and Tsunagu properties for what an
  * RRULE cannot say: {@code X-TSUNAGU-CLOSED:HOLIDAYS} (祝日休み), {@code X-TSUNAGU-CLOSED:YEAR-END}
  * (年末年始 12/29–1/3 休み), {@code X-TSUNAGU-OPEN:HOLIDAYS} (also held on 祝日, 「土日祝」) and
  * {@code X-TSUNAGU-ANCHOR:ASSUMED} (隔週 whose starting week the text did not state). The lines are
@@ -137,7 +139,10 @@ public final class Recurrence {
         return blocks.isEmpty();
     }
 
-    /** Days of the week on which it can occur at all (a cheap pre-filter for search). */
+    /**
+     * Days of the week on which it can occur at all (a cheap pre-filter for search); every day for a
+     * day-of-month rule (「毎月10日」), which falls on each weekday in turn.
+     */
     public Set<DayOfWeek> weekdays() {
         return weekdays;
     }
@@ -326,7 +331,7 @@ public final class Recurrence {
         return 1 << (day.getValue() - 1);
     }
 
-    /** A block as integers: which weekdays, which nth weekdays of the month, which months. */
+    /** A block as integers: which weekdays, which nth weekdays or days of the month, which months. */
     private static final class Compiled {
         private static final int LAST = 6;
 
@@ -337,6 +342,8 @@ public final class Recurrence {
         final int dayMask;
         /** Per weekday (index 0 = Monday): bit n for "the nth", bit {@link #LAST} for "the last" in its month. */
         final int[] positions = new int[7];
+        /** Bit d for day d of the month (BYMONTHDAY); 0 when the rule counts weekdays instead. */
+        final int monthDays;
         final int monthMask;
         final boolean closedOnHolidays;
         final boolean closedAtYearEnd;
@@ -349,7 +356,8 @@ public final class Recurrence {
             if (frequency != Frequency.DAILY && frequency != Frequency.WEEKLY && frequency != Frequency.MONTHLY) {
                 throw new IllegalArgumentException("only DAILY, WEEKLY and MONTHLY rules are supported: " + rule);
             }
-            if (rule.getCount() > 0 || rule.getUntil() != null || !rule.getMonthDayList().isEmpty()
+            if (rule.getCount() > 0 || rule.getUntil() != null
+                    || (!rule.getMonthDayList().isEmpty() && frequency != Frequency.MONTHLY)
                     || !rule.getSetPosList().isEmpty() || !rule.getYearDayList().isEmpty()
                     || !rule.getWeekNoList().isEmpty() || !rule.getHourList().isEmpty()
                     || !rule.getMinuteList().isEmpty() || !rule.getSecondList().isEmpty()) {
@@ -358,6 +366,14 @@ public final class Recurrence {
             interval = Math.max(1, rule.getInterval());
             anchor = block.anchor();
             anchorWeek = Math.floorDiv(anchor.toEpochDay() + 3, 7);
+            int dates = 0;
+            for (int d : rule.getMonthDayList()) {
+                if (d < 1 || d > 31) {
+                    throw new IllegalArgumentException("unsupported BYMONTHDAY " + d + " in " + rule);
+                }
+                dates |= 1 << d;
+            }
+            monthDays = dates;
             int days = 0;
             for (WeekDay wd : rule.getDayList()) {
                 DayOfWeek day = WeekDay.getDayOfWeek(wd);
@@ -367,17 +383,19 @@ public final class Recurrence {
                     if (frequency == Frequency.MONTHLY) {
                         positions[day.ordinal()] |= 0b111110;
                     }
-                } else if (frequency != Frequency.MONTHLY || offset < -1 || offset > 5) {
+                } else if (frequency != Frequency.MONTHLY || offset < -1 || offset > 5 || monthDays != 0) {
                     throw new IllegalArgumentException("unsupported BYDAY " + wd + " in " + rule);
                 } else {
                     days |= bit(day);
                     positions[day.ordinal()] |= offset == -1 ? 1 << LAST : 1 << offset;
                 }
             }
-            if (days == 0) {
+            if (days == 0 && monthDays != 0) {
+                days = 0x7f;
+            } else if (days == 0) {
                 days = frequency == Frequency.DAILY ? 0x7f : frequency == Frequency.WEEKLY ? bit(anchor.getDayOfWeek()) : 0;
                 if (frequency == Frequency.MONTHLY) {
-                    throw new IllegalArgumentException("a monthly rule needs BYDAY: " + rule);
+                    throw new IllegalArgumentException("a monthly rule needs BYDAY or BYMONTHDAY: " + rule);
                 }
             }
             dayMask = days;
@@ -418,11 +436,17 @@ public final class Recurrence {
             switch (frequency) {
                 case MONTHLY -> {
                     int dom = date.getDayOfMonth();
-                    int nth = (dom - 1) / 7 + 1;
-                    int pos = positions[day.ordinal()];
-                    boolean last = dom + 7 > date.lengthOfMonth();
-                    if ((pos & (1 << nth)) == 0 && !(last && (pos & (1 << LAST)) != 0)) {
-                        return false;
+                    if (monthDays != 0) {
+                        if ((monthDays & (1 << dom)) == 0) {
+                            return false;
+                        }
+                    } else {
+                        int nth = (dom - 1) / 7 + 1;
+                        int pos = positions[day.ordinal()];
+                        boolean last = dom + 7 > date.lengthOfMonth();
+                        if ((pos & (1 << nth)) == 0 && !(last && (pos & (1 << LAST)) != 0)) {
+                            return false;
+                        }
                     }
                     if (interval > 1) {
                         long months = ChronoUnit.MONTHS.between(anchor.withDayOfMonth(1), date.withDayOfMonth(1));

@@ -31,6 +31,14 @@ import org.tsunagu.calendar.entity.Schedule;
  * the parser's reference date (the import date) and marked {@code X-TSUNAGU-ANCHOR:ASSUMED}, which the
  * import reports so the center can check it. 「平日」 means Monday to Friday except 祝日, as it does in
  * everyday Japanese.
+ *
+ * <p>Municipal salon lists word it their own way, and these are read too: the time in brackets after
+ * the days (「毎月第2・4金曜日（午前9時～午後2時）」), a range of weeks (「第1～3水曜日」 = the 1st, 2nd and
+ * 3rd), and days of the month (「毎月10日」, 「毎月5日・20日」 → {@code BYMONTHDAY}). A day whose time is only
+ * 「午前」 or 「午後」 (「第3火曜日 午後」) becomes the day's rule with no time band, exactly like a text that
+ * names no time at all: the dates are known, the hours are not, and no clock time is made up for them
+ * (a guessed 13:00〜17:00 would be shown as fact in the calendar and in search). The text itself, with
+ * its 「午後」, is always shown next to the dates. 「午前」「午後」 beside a clock time is not understood.
  */
 public final class ScheduleParser {
 
@@ -41,7 +49,7 @@ public final class ScheduleParser {
     private static final String REASON = "日程を読み取れませんでした（%s）";
     private static final String DAY_CHARS = "月火水木金土日";
 
-    private static final Pattern TIME = Pattern.compile("(午前|午後)?(\\d{1,2})(?::(\\d{2})|時(?!間)(?:(\\d{1,2})分|(半))?)");
+    private static final Pattern TIME = Pattern.compile("(?:(午前|午後) ?)?(\\d{1,2})(?::(\\d{2})|時(?!間)(?:(\\d{1,2})分|(半))?)");
     private static final String RANGE = "\\d{1,2}:\\d{2}〜\\d{1,2}:\\d{2}";
     private static final Pattern TIMES = Pattern.compile(RANGE + "(?:\\s*[/・,、と]\\s*" + RANGE + ")*");
     private static final Pattern ONE_RANGE = Pattern.compile("(\\d{1,2}):(\\d{2})〜(\\d{1,2}):(\\d{2})");
@@ -52,10 +60,15 @@ public final class ScheduleParser {
             "(?:全\\d+回[・,]?)?(\\d{1,2})月〜(\\d{1,2})月(?:のみ|開催|まで)?(?:[・,]?全\\d+回)?");
     private static final Pattern MONTH_RANGE = Pattern.compile("(\\d{1,2})月(?:〜(\\d{1,2})月)?");
     private static final Pattern MONTHLY_ITEM = Pattern.compile(
-            "(第\\d(?:[・,、]第?\\d)*|最終|最後の?)([月火水木金土日](?:[・,、][月火水木金土日])*)(?:と|及び|および|[・,、])?");
+            "(第\\d(?:[・,、〜]第?\\d)*|最終|最後の?)([月火水木金土日](?:[・,、][月火水木金土日])*)(?:と|及び|および|[・,、])?");
     private static final Pattern ALL_DAY = Pattern.compile("24時間(?:営業|対応|受付|体制|稼働|開館)?");
     private static final Pattern DAILY = Pattern.compile("毎日|年中無休|365日|無休|年中");
     private static final Pattern LIST_SEPARATOR = Pattern.compile("及び|および|[・,、と]");
+    /** 「10日」「5日・20日」「5・20日」 after 毎月. */
+    private static final Pattern MONTH_DAYS = Pattern.compile("(?:\\d{1,2}日?(?:[・,、と]|及び|および))*\\d{1,2}日");
+    /** 「午前」「午後」 said instead of a time; 午前中 and 〜のみ mean the same. */
+    private static final Pattern DAY_PART = Pattern.compile("(午前中?|午後)(?:のみ)?");
+    private static final Pattern DAY_PART_AT_END = Pattern.compile("(午前中?|午後)(?:のみ)?$");
     private static final Pattern HEADING = Pattern.compile("^(?:受付時間|受付|営業時間|診療時間|開館時間|開所時間|開催日時|開催日|日時)[:は]?");
 
     private static final List<Pattern> NOTES = List.of(
@@ -105,8 +118,21 @@ public final class ScheduleParser {
         int last = 0;
         List<String> remarks = new ArrayList<>();
         while (paren.find()) {
-            main.append(s, last, paren.start()).append('、');
-            remarks.addAll(Arrays.asList(paren.group(1).split("[、,/;。]")));
+            main.append(s, last, paren.start());
+            String inner = paren.group(1).strip();
+            if (inline(inner)) {
+                // 「第2・4金曜日（午前9時～午後2時）」: the brackets hold the time, not a remark.
+                main.append(' ').append(inner).append(' ');
+            } else {
+                main.append('、');
+                for (String part : inner.split("[、,/;。]")) {
+                    if (inline(part.strip())) {
+                        main.append(' ').append(part.strip()).append(' ');
+                    } else {
+                        remarks.add(part);
+                    }
+                }
+            }
             last = paren.end();
         }
         main.append(s.substring(last));
@@ -142,6 +168,9 @@ public final class ScheduleParser {
         List<Recurrence.Block> blocks = new ArrayList<>();
         for (Group g : groups) {
             List<Recurrence.Slot> slots = g.slots;
+            if (g.days.dayPart != null && (!slots.isEmpty() || g.days.allDay)) {
+                throw new NotUnderstood("「" + g.days.dayPart + "」と時間帯が両方書かれています");
+            }
             if (g.days.allDay) {
                 if (!slots.isEmpty()) {
                     throw new NotUnderstood("24時間と時間帯が両方書かれています");
@@ -166,7 +195,27 @@ public final class ScheduleParser {
         Recur.Builder<LocalDate> rule = new Recur.Builder<>();
         List<WeekDay> byDay = new ArrayList<>();
         int mask = days.mask & ~closures.closedDays;
-        if (days.monthly) {
+        if (days.monthDays != 0) {
+            // 「毎月10日」: BYMONTHDAY; a closed weekday (「日曜休み」) limits it with BYDAY, as RFC 5545 reads it.
+            int open = 0x7f & ~closures.closedDays;
+            if (open == 0) {
+                throw new NotUnderstood("開催日がすべて休みの曜日です");
+            }
+            if (open != 0x7f) {
+                for (DayOfWeek d : DayOfWeek.values()) {
+                    if ((open & Recurrence.bit(d)) != 0) {
+                        byDay.add(WeekDay.getWeekDay(d));
+                    }
+                }
+            }
+            List<Integer> dates = new ArrayList<>();
+            for (int d = 1; d <= 31; d++) {
+                if ((days.monthDays & (1 << d)) != 0) {
+                    dates.add(d);
+                }
+            }
+            rule.frequency(Frequency.MONTHLY).monthDayList(dates);
+        } else if (days.monthly) {
             for (WeekDay wd : days.positions) {
                 if ((closures.closedDays & Recurrence.bit(WeekDay.getDayOfWeek(wd))) == 0) {
                     byDay.add(wd);
@@ -230,14 +279,19 @@ public final class ScheduleParser {
         s = s.replace("正午", "12:00");
         Matcher m = TIME.matcher(s);
         StringBuilder out = new StringBuilder();
+        int afternoonUntil = -1;
         while (m.find()) {
             int hour = Integer.parseInt(m.group(2));
             int minute = m.group(3) != null ? Integer.parseInt(m.group(3))
                     : m.group(4) != null ? Integer.parseInt(m.group(4)) : m.group(5) != null ? 30 : 0;
-            if ("午後".equals(m.group(1)) && hour < 12) {
+            // 「午後1時〜3時」: the 午後 of a range's start holds for its end too.
+            boolean afternoon = "午後".equals(m.group(1)) || (m.group(1) == null && afternoonUntil >= 0
+                    && s.substring(afternoonUntil, m.start()).strip().equals("〜"));
+            if (afternoon && hour < 12) {
                 hour += 12;
             }
-            if (hour > 24 || minute > 59 || (hour == 24 && minute > 0)) {
+            afternoonUntil = "午後".equals(m.group(1)) ? m.end() : -1;
+            if (hour > 24 || minute > 59 || (hour == 24 && minute > 0) || ("午前".equals(m.group(1)) && hour > 12)) {
                 throw new NotUnderstood("時刻「" + m.group() + "」が正しくありません");
             }
             m.appendReplacement(out, String.format("%d:%02d", hour, minute));
@@ -258,9 +312,17 @@ public final class ScheduleParser {
         if (m.find()) {
             throw new NotUnderstood("月" + m.group(1) + "回・日付の記載なし");
         }
-        if (s.matches(".*(各店|店舗により|により異な|によって異な|未定).*")) {
+        if (s.matches(".*(週不確定|不確定週).*")) {
+            throw new NotUnderstood("何週目か決まっていません");
+        }
+        if (s.matches(".*(各店|店舗により|により異な|によって異な|未定|不確定).*")) {
             throw new NotUnderstood("曜日・時間が決まっていません");
         }
+    }
+
+    /** A bracket (or part of one) that is the time of the days before it: 「（午前9時～午後2時）」「（午後）」. */
+    private static boolean inline(String s) {
+        return TIMES.matcher(s).matches() || DAY_PART.matcher(s).matches();
     }
 
     private static List<String> pieces(String s) {
@@ -342,6 +404,10 @@ public final class ScheduleParser {
         boolean closedOnHolidays;
         boolean openOnHolidays;
         boolean allDay;
+        /** Bit d for 「毎月d日」; 0 for weekday rules. */
+        int monthDays;
+        /** 「午前」 or 「午後」 when the text gives only that instead of a time; null otherwise. */
+        String dayPart;
     }
 
     static String dayWords(String s) {
@@ -352,6 +418,11 @@ public final class ScheduleParser {
     private static Days days(String raw) {
         String s = raw.replaceAll("\\s", "").replaceAll("^[、,・:]+|[、,・:はの]+$", "");
         Days days = new Days();
+        Matcher part = DAY_PART_AT_END.matcher(s);
+        if (part.find() && part.start() > 0) {
+            days.dayPart = part.group(1).substring(0, 2);
+            s = s.substring(0, part.start()).replaceAll("[、,・:はの]+$", "");
+        }
         Matcher allDay = ALL_DAY.matcher(s);
         if (allDay.find()) {
             days.allDay = true;
@@ -383,6 +454,10 @@ public final class ScheduleParser {
             monthPrefix = true;
             s = s.substring(2);
         }
+        if (monthPrefix && MONTH_DAYS.matcher(s).matches()) {
+            monthDays(s, days, raw);
+            return days;
+        }
         s = dayWords(s);
         if (s.contains("第") || s.startsWith("最終") || s.startsWith("最後")) {
             if (days.interval > 1) {
@@ -408,11 +483,19 @@ public final class ScheduleParser {
                 ordinals.add(-1);
             } else {
                 for (String n : ord.replace("第", "").split("[・,、]")) {
-                    int nth = Integer.parseInt(n);
-                    if (nth < 1 || nth > 5) {
-                        throw new NotUnderstood("第" + nth + "週はありません");
+                    // 「第1～3」 is the 1st, 2nd and 3rd.
+                    String[] range = n.split("〜");
+                    int from = Integer.parseInt(range[0]);
+                    int to = Integer.parseInt(range[range.length - 1]);
+                    if (range.length > 2 || to < from) {
+                        throw new NotUnderstood("「" + raw + "」が分かりません");
                     }
-                    ordinals.add(nth);
+                    for (int nth = from; nth <= to; nth++) {
+                        if (nth < 1 || nth > 5) {
+                            throw new NotUnderstood("第" + nth + "週はありません");
+                        }
+                        ordinals.add(nth);
+                    }
                 }
             }
             for (String d : m.group(2).split("[・,、]")) {
@@ -428,6 +511,21 @@ public final class ScheduleParser {
             at = m.end();
         }
         if (at != s.length() || days.positions.isEmpty()) {
+            throw new NotUnderstood("「" + raw + "」が分かりません");
+        }
+    }
+
+    /** 「10日」「5日・20日」: days of the month; a 31st is simply not held in shorter months, as in RFC 5545. */
+    private static void monthDays(String s, Days days, String raw) {
+        Matcher n = Pattern.compile("\\d{1,2}").matcher(s);
+        while (n.find()) {
+            int d = Integer.parseInt(n.group());
+            if (d < 1 || d > 31) {
+                throw new NotUnderstood(d + "日はありません");
+            }
+            days.monthDays |= 1 << d;
+        }
+        if (days.monthDays == 0) {
             throw new NotUnderstood("「" + raw + "」が分かりません");
         }
     }

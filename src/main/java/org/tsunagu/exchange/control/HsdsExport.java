@@ -30,7 +30,8 @@ import java.util.stream.Collectors;
  * <p>Ids are HSDS's UUIDs, derived from the resource id (name-based, RFC 4122 version 3), so the same
  * resource keeps the same ids in every export. Schedules come from the parsed recurrence: one entry
  * per rule and time range with freq (WEEKLY or MONTHLY; a daily rule is every weekday), interval,
- * byday (「第2水曜」 = {@code 2WE}), dtstart when an interval needs its phase, opens_at/closes_at with
+ * byday (「第2水曜」 = {@code 2WE}) or bymonthday (「毎月10日」 = {@code 10}), dtstart when an interval needs
+ * its phase, opens_at/closes_at with
  * the +09:00 offset and timezone 9; what an RRULE cannot say (祝日休み, 年末年始, months) goes into
  * notes. Tsunagu has no validity dates, so valid_from/valid_to are not written. A schedule the parser
  * did not understand is one entry with only its text as description.
@@ -180,7 +181,15 @@ final class HsdsExport {
             if (interval > 1 && !daily) {
                 g.write("interval", interval).write("dtstart", b.anchor().toString());
             }
-            g.write("byday", byday(b, daily)).write("wkst", "MO");
+            List<Integer> monthDays = b.rule().getMonthDayList();
+            if (!monthDays.isEmpty()) {
+                // 「毎月10日」: HSDS bymonthday; a byday beside it only limits the days (RFC 5545).
+                g.write("bymonthday", monthDays.stream().map(String::valueOf).collect(Collectors.joining(",")));
+            }
+            if (monthDays.isEmpty() || !b.rule().getDayList().isEmpty()) {
+                g.write("byday", byday(b, daily));
+            }
+            g.write("wkst", "MO");
             if (b.slot() != null) {
                 g.write("opens_at", hhmm(b.slot().start()) + OFFSET)
                         .write("closes_at", (b.slot().end().equals(LocalTime.MAX) ? "24:00" : hhmm(b.slot().end())) + OFFSET);

@@ -24,7 +24,8 @@ class RecurrenceTest {
     @ParameterizedTest
     @ValueSource(strings = {"毎月第2・第4水曜日 13:30〜15:00（8月は休み）", "隔週月曜日 13:00〜15:00（祝日の場合は休み）",
             "月〜金 9:00〜19:00、土 9:00〜13:00（日曜・祝日・年末年始休み）", "24時間365日", "土日祝 10:00〜16:00",
-            "毎週月曜日", "毎月最終金曜日 18:30〜20:00", "月〜金 9:00〜24:00", "毎週火曜日 10:00〜11:30（全8回・9月〜10月）"})
+            "毎週月曜日", "毎月最終金曜日 18:30〜20:00", "月〜金 9:00〜24:00", "毎週火曜日 10:00〜11:30（全8回・9月〜10月）",
+            "毎月10日 10時～12時", "毎月5日・20日（日曜・祝日休み）", "第3火曜日 午後", "毎月第1～3水曜日（午前10時～午後3時）"})
     void encodeDecodeRoundTrip(String text) {
         String rules = PARSER.parse(text).rules();
         Recurrence decoded = Recurrence.decode(rules);
@@ -64,7 +65,33 @@ class RecurrenceTest {
     }
 
     @Test
+    void daysOfTheMonthFollowTheRfcMeaning() {
+        Recur<LocalDate> rule = new Recur<>("FREQ=MONTHLY;BYMONTHDAY=1,31");
+        Recurrence r = new Recurrence(List.of(new Recurrence.Block(rule, LocalDate.of(2026, 1, 1), null,
+                false, false, false, false)));
+        assertEquals(List.of(LocalDate.of(2026, 1, 31), LocalDate.of(2026, 2, 1), LocalDate.of(2026, 3, 1),
+                LocalDate.of(2026, 3, 31), LocalDate.of(2026, 4, 1)), r.nextDates(LocalDate.of(2026, 1, 2), 5),
+                "months without a 31st are skipped");
+        assertEquals(Set.of(DayOfWeek.values()), r.weekdays());
+        Recur<LocalDate> weekdaysOnly = new Recur<>("FREQ=MONTHLY;BYMONTHDAY=10;BYDAY=MO,TU,WE,TH,FR");
+        Recurrence limited = new Recurrence(List.of(new Recurrence.Block(weekdaysOnly, LocalDate.of(2026, 1, 1),
+                null, false, false, false, false)));
+        assertEquals(List.of(LocalDate.of(2026, 2, 10), LocalDate.of(2026, 3, 10), LocalDate.of(2026, 4, 10),
+                LocalDate.of(2026, 6, 10)), limited.nextDates(LocalDate.of(2026, 1, 1), 4), "1/10 and 5/10 are Saturday and Sunday");
+        Recur<LocalDate> bimonthly = new Recur<>("FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=15");
+        Recurrence every2 = new Recurrence(List.of(new Recurrence.Block(bimonthly, LocalDate.of(2026, 1, 15),
+                null, false, false, false, false)));
+        assertEquals(List.of(LocalDate.of(2026, 1, 15), LocalDate.of(2026, 3, 15)), every2.nextDates(LocalDate.of(2026, 1, 1), 2));
+    }
+
+    @Test
     void rulesItCannotEvaluateAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> Recurrence.decode(
+                "BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20260101\r\nRRULE:FREQ=WEEKLY;BYMONTHDAY=10\r\nEND:VEVENT\r\n"));
+        assertThrows(IllegalArgumentException.class, () -> Recurrence.decode(
+                "BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20260101\r\nRRULE:FREQ=MONTHLY;BYMONTHDAY=-1\r\nEND:VEVENT\r\n"));
+        assertThrows(IllegalArgumentException.class, () -> Recurrence.decode(
+                "BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20260101\r\nRRULE:FREQ=MONTHLY;BYMONTHDAY=10;BYDAY=2WE\r\nEND:VEVENT\r\n"));
         assertThrows(IllegalArgumentException.class, () -> Recurrence.decode(
                 "BEGIN:VEVENT\r\nDTSTART:20260101T100000\r\nDTEND:20260101T110000\r\nRRULE:FREQ=YEARLY;BYMONTH=1\r\nEND:VEVENT\r\n"));
         assertThrows(IllegalArgumentException.class, () -> Recurrence.decode(

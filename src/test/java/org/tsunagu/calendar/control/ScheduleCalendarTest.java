@@ -87,6 +87,21 @@ class ScheduleCalendarTest {
     }
 
     @Test
+    void salonWordingsBecomeMonthdayAndAllDayEvents() throws Exception {
+        Schedule tenth = PARSER.parse("毎月10日 10時～12時（祝日休み）");
+        VEvent e = parseBack(CALENDAR.ics("x", "谷原サロン会", null, null, tenth, FROM)).<VEvent>getComponent("VEVENT").get();
+        assertEquals("FREQ=MONTHLY;BYMONTHDAY=10", value(e, "RRULE"));
+        assertEquals("20260910T100000", value(e, "DTSTART"));
+        assertEquals("20260910T120000", value(e, "DTEND"));
+        assertEquals("20280110T100000", value(e, "EXDATE"), "成人の日 2028 is the only 10th that is a holiday in two years");
+        Schedule afternoon = PARSER.parse("第3火曜日 午後");
+        VEvent a = parseBack(CALENDAR.ics("y", "おしゃべりサロン", null, null, afternoon, FROM)).<VEvent>getComponent("VEVENT").get();
+        assertEquals("20260915", value(a, "DTSTART"), "a day with no invented time");
+        assertTrue(a.getProperty("DTEND").isEmpty());
+        assertEquals("第3火曜日 午後", value(a, "DESCRIPTION"));
+    }
+
+    @Test
     void holidaysBecomeRdatesWhenItIsAlsoHeldOnThem() throws Exception {
         Schedule s = PARSER.parse("土日祝");
         VEvent e = parseBack(CALENDAR.ics("x", "直売所", null, null, s, FROM)).<VEvent>getComponent("VEVENT").get();

@@ -133,6 +133,29 @@ class ScheduleParserTest {
             毎週月曜日（祝日は休み）                        | MO                   | 2026-09-07 2026-09-14 2026-09-28 |
             受付時間 月〜金 9:00〜17:00                     | MO TU WE TH FR       | 2026-09-01 2026-09-02 2026-09-03 | 09:00〜17:00
             月〜金 9:00〜24:00                            | MO TU WE TH FR       | 2026-09-01 2026-09-02 2026-09-03 | 09:00〜24:00
+            毎月第2・4金曜日（午前9時～午後2時）         | FR                   | 2026-09-11 2026-09-25 2026-10-09 | 09:00〜14:00
+            毎月第2・4金曜日（午前9時〜午後2時、8月は休み）   | FR                   | 2026-09-11 2026-09-25 2026-10-09 | 09:00〜14:00
+            毎月第1～3水曜日（午前10時～午後3時）        | WE                   | 2026-09-02 2026-09-09 2026-09-16 | 10:00〜15:00
+            毎月第1〜第3水曜日 10:00〜15:00       | WE                   | 2026-09-02 2026-09-09 2026-09-16 | 10:00〜15:00
+            毎月第2～4月曜日 13:00〜15:00（祝日は休み） | MO                   | 2026-09-14 2026-09-28 2026-10-19 | 13:00〜15:00
+            第1日曜日（10:00〜11:00）           | SU                   | 2026-09-06 2026-10-04 2026-11-01 | 10:00〜11:00
+            毎月10日 10時～12時                | MO TU WE TH FR SA SU | 2026-09-10 2026-10-10 2026-11-10 | 10:00〜12:00
+            毎月10日　10時～12時                | MO TU WE TH FR SA SU | 2026-09-10 2026-10-10 2026-11-10 | 10:00〜12:00
+            毎月10日                        | MO TU WE TH FR SA SU | 2026-09-10 2026-10-10 2026-11-10 | 
+            毎月5日・20日 13:00〜15:00         | MO TU WE TH FR SA SU | 2026-09-05 2026-09-20 2026-10-05 | 13:00〜15:00
+            毎月5・20日（午後1時～3時）             | MO TU WE TH FR SA SU | 2026-09-05 2026-09-20 2026-10-05 | 13:00〜15:00
+            毎月15日 10:00〜12:00（8月は休み）     | MO TU WE TH FR SA SU | 2026-09-15 2026-10-15 2026-11-15 | 10:00〜12:00
+            毎月31日 10:00〜12:00            | MO TU WE TH FR SA SU | 2026-10-31 2026-12-31 2027-01-31 | 10:00〜12:00
+            毎月20日 10:00〜12:00（日曜・祝日休み）   | MO TU WE TH FR SA    | 2026-10-20 2026-11-20 2027-01-20 | 10:00〜12:00
+            第3火曜日 午後                     | TU                   | 2026-09-15 2026-10-20 2026-11-17 | 
+            第3火曜日（午後）                    | TU                   | 2026-09-15 2026-10-20 2026-11-17 | 
+            毎月第3火曜日の午後                   | TU                   | 2026-09-15 2026-10-20 2026-11-17 | 
+            毎週水曜日 午前中                    | WE                   | 2026-09-02 2026-09-09 2026-09-16 | 
+            毎週木曜日 午前のみ（祝日休み）             | TH                   | 2026-09-03 2026-09-10 2026-09-17 | 
+            毎週火曜日 午後 1時〜3時               | TU                   | 2026-09-01 2026-09-08 2026-09-15 | 13:00〜15:00
+            第3火曜日 午後 1:00〜3:00               | TU                   | 2026-09-15 2026-10-20 2026-11-17 | 13:00〜15:00
+            毎週火曜日 午前 10時〜午後 3時              | TU                   | 2026-09-01 2026-09-08 2026-09-15 | 10:00〜15:00
+            毎週火曜日 午後1時半～3時               | TU                   | 2026-09-01 2026-09-08 2026-09-15 | 13:30〜15:00
             """)
     void parses(String text, String weekdays, String firstThree, String slots) {
         Recurrence r = parse(text);
@@ -292,6 +315,18 @@ class ScheduleParserTest {
             毎週月曜日 13:00〜15:00 ほか                            | 日程を読み取れませんでした（「ほか」が分かりません）
             毎週月曜日 13:00〜                                      | 日程を読み取れませんでした（「毎週月曜日13:00〜」が分かりません）
             夏休み期間中の平日 10:00〜12:00                          | 日程を読み取れませんでした（「夏休み期間中の平日」が分かりません）
+            不定期                                      | 日程を読み取れませんでした（不定期）
+            週不確定日曜日　13:00～14:00                      | 日程を読み取れませんでした（何週目か決まっていません）
+            第3火曜日 午前 13:00〜15:00                     | 日程を読み取れませんでした（時刻「午前 13:00」が正しくありません）
+            毎週水曜日（午後）13:00〜15:00                     | 日程を読み取れませんでした（「午後」と時間帯が両方書かれています）
+            毎月第3～1水曜日 10:00〜12:00                    | 日程を読み取れませんでした（「毎月第3〜1水曜日」が分かりません）
+            毎月第4～6水曜日 10:00〜12:00                    | 日程を読み取れませんでした（第6週はありません）
+            毎月32日 10:00〜12:00                        | 日程を読み取れませんでした（32日はありません）
+            毎月10日と第3火曜日 10:00〜12:00                  | 日程を読み取れませんでした（「毎月10日と第3火曜日」が分かりません）
+            毎月10日 10:00〜12:00（12:00〜13:00）           | 日程を読み取れませんでした（曜日の記載がありません）
+            毎月10日 10:00〜12:00（日・月・火・水・木・金・土曜休み）      | 日程を読み取れませんでした（開催日がすべて休みの曜日です）
+            毎週月曜 午前、木曜 午後                            | 日程を読み取れませんでした（「毎週月曜午前木曜午後」が分かりません）
+            10日 10:00〜12:00                          | 日程を読み取れませんでした（「10日」が分かりません）
             """)
     void irregularOrNotUnderstoodTextIsKeptWithAReason(String text, String reason) {
         Schedule s = PARSER.parse(text);
@@ -301,6 +336,58 @@ class ScheduleParserTest {
         assertTrue(Recurrence.of(s).isEmpty());
         assertTrue(Recurrence.of(s).weekdays().isEmpty());
         assertFalse(Recurrence.of(s).occursOn(LocalDate.of(2026, 9, 7)));
+    }
+
+    /** The date search ({@code ScheduleFilter}) asks {@link Recurrence#occursOn} exactly this. */
+    @Test
+    void dayOfMonthRulesOccurOnThatDayOnly() {
+        Recurrence tenth = parse("毎月10日 10時～12時");
+        assertTrue(tenth.occursOn(LocalDate.of(2026, 12, 10)));
+        assertFalse(tenth.occursOn(LocalDate.of(2026, 12, 11)));
+        assertFalse(tenth.occursOn(LocalDate.of(2026, 12, 9)));
+        assertEquals(List.of(new Recurrence.Slot(LocalTime.of(10, 0), LocalTime.of(12, 0))),
+                tenth.slotsOn(LocalDate.of(2026, 12, 10)));
+        assertEquals(EnumSet.allOf(DayOfWeek.class), tenth.weekdays(), "the 10th falls on every weekday in turn");
+        Schedule s = PARSER.parse("毎月10日 10時～12時");
+        assertTrue(s.rules().contains("RRULE:FREQ=MONTHLY;BYMONTHDAY=10\r\n"), s.rules());
+        Recurrence twice = parse("毎月5日・20日");
+        for (int d = 1; d <= 31; d++) {
+            assertEquals(d == 5 || d == 20, twice.occursOn(LocalDate.of(2026, 12, d)), "December " + d);
+        }
+        Recurrence notOnSunday = parse("毎月10日 10:00〜12:00（日曜休み）");
+        assertFalse(notOnSunday.occursOn(LocalDate.of(2027, 1, 10)), "a Sunday");
+        assertTrue(notOnSunday.occursOn(LocalDate.of(2027, 2, 10)));
+        Recurrence last = parse("毎月31日");
+        assertFalse(last.occursOn(LocalDate.of(2026, 11, 30)), "no 31st in November: not moved to the 30th");
+        assertTrue(last.occursOn(LocalDate.of(2026, 12, 31)));
+    }
+
+    @Test
+    void weekRangesAreEveryWeekInTheRange() {
+        Recurrence r = parse("毎月第1～3水曜日（午前10時～午後3時）");
+        // December 2026: Wednesdays 2, 9, 16, 23, 30.
+        assertTrue(r.occursOn(LocalDate.of(2026, 12, 2)));
+        assertTrue(r.occursOn(LocalDate.of(2026, 12, 9)));
+        assertTrue(r.occursOn(LocalDate.of(2026, 12, 16)), "the 3rd Wednesday");
+        assertFalse(r.occursOn(LocalDate.of(2026, 12, 23)), "the 4th Wednesday");
+        assertFalse(r.occursOn(LocalDate.of(2026, 12, 30)), "the 5th Wednesday");
+        assertFalse(r.occursOn(LocalDate.of(2026, 12, 17)));
+        assertEquals(List.of(new Recurrence.Slot(LocalTime.of(10, 0), LocalTime.of(15, 0))),
+                r.slotsOn(LocalDate.of(2026, 12, 16)));
+        assertTrue(PARSER.parse("毎月第1～3水曜日（午前10時～午後3時）").rules().contains("BYDAY=1WE,2WE,3WE"));
+    }
+
+    @Test
+    void onlyMorningOrAfternoonGivesTheDaysWithoutATime() {
+        Schedule s = PARSER.parse("第3火曜日 午後");
+        assertTrue(s.rules().contains("DTSTART;VALUE=DATE:20260421\r\n"), s.rules());
+        assertFalse(s.rules().contains("DTEND"), "no invented clock time");
+        Recurrence r = Recurrence.decode(s.rules());
+        assertTrue(r.occursOn(LocalDate.of(2026, 12, 15)));
+        assertFalse(r.occursOn(LocalDate.of(2026, 12, 8)));
+        assertEquals(List.of(), r.slotsOn(LocalDate.of(2026, 12, 15)));
+        assertEquals("第3火曜日 午後", s.text(), "the text, with its 午後, is what residents are shown");
+        assertEquals(parse("第3火曜日").blocks(), r.blocks());
     }
 
     @Test
