@@ -311,4 +311,22 @@ class OpenDataImportIT extends PortalIT {
         assertEquals(3, error.getInt("line"), s::toString);
         assertEquals("住所", error.getString("field"), s::toString);
     }
+
+    @Test
+    void a_salon_list_in_the_wordings_municipalities_publish_is_searchable_by_date() throws Exception {
+        JsonObject s = finished(post("format=tsunagu", "text/csv", read("data/open-data/tsunagu_salons_real_schedule_styles.csv")));
+        assertEquals(10, s.getInt("created") + s.getInt("updated"), s::toString);
+        assertEquals(0, s.getInt("rejected"), s::toString);
+        // 「毎月第1～3水曜日（午前10時～午後3時）」: the third Wednesday of December 2026 is the 16th, the fourth the 23rd
+        assertTrue(found("豊玉いきいきサロン", "2026-12-16"), "on the third Wednesday");
+        assertFalse(found("豊玉いきいきサロン", "2026-12-23"), "not on the fourth");
+        // 「毎月第2・4金曜日（午前9時～午後2時）」: 12-11 and 12-25 are the second and fourth Fridays
+        assertTrue(found("桜台ふれあいサロン", "2026-12-25"));
+        assertFalse(found("桜台ふれあいサロン", "2026-12-18"));
+    }
+
+    boolean found(String name, String date) {
+        JsonObject r = anonymous.get("api/v1/resources?q=" + Api.q(name) + "&date=" + date + "&size=20").json();
+        return r.getJsonArray("items").getValuesAs(JsonObject.class).stream().anyMatch(i -> i.getString("name").equals(name));
+    }
 }
