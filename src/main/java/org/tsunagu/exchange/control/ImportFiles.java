@@ -1,6 +1,7 @@
 package org.tsunagu.exchange.control;
 
 import org.tsunagu.areas.entity.Municipality;
+import org.tsunagu.csv.CsvFile;
 import org.tsunagu.csv.CsvTable;
 import org.tsunagu.problems.FieldError;
 import org.tsunagu.problems.ProblemException;
@@ -37,24 +38,40 @@ public final class ImportFiles {
      * {@code municipality=} (400 naming them).
      */
     public static Mapped scoped(List<CsvTable.Row> rows, MunicipalityScope scope, int rowsRead) {
-        List<CsvTable.Row> kept = new ArrayList<>();
-        Set<String> codes = new TreeSet<>();
-        int skipped = 0;
-        for (CsvTable.Row row : rows) {
+        Scoping scoping = new Scoping(scope);
+        rows.forEach(scoping::add);
+        return scoping.done(rowsRead);
+    }
+
+    /** Keeps the rows of the scope as they come, counting the others and noting which municipalities the file holds. */
+    private static final class Scoping {
+        private final MunicipalityScope scope;
+        private final List<CsvTable.Row> kept = new ArrayList<>();
+        private final Set<String> codes = new TreeSet<>();
+        private int skipped;
+
+        Scoping(MunicipalityScope scope) {
+            this.scope = scope;
+        }
+
+        void add(CsvTable.Row row) {
             String code = Municipality.normalizeCode(row.get(MUNICIPALITY_CODE)).orElse("");
             if (!code.isEmpty()) {
                 codes.add(code);
             }
             if (!code.isEmpty() && !scope.accepts(code)) {
                 skipped++;
-                continue;
+                return;
             }
             kept.add(code.equals(row.get(MUNICIPALITY_CODE)) ? row : withCode(row, code));
         }
-        if (scope.isUnspecified() && codes.size() > 1) {
-            throw severalMunicipalities(codes);
+
+        Mapped done(int rowsRead) {
+            if (scope.isUnspecified() && codes.size() > 1) {
+                throw severalMunicipalities(codes);
+            }
+            return new Mapped(kept, skipped, rowsRead);
         }
-        return new Mapped(kept, skipped, rowsRead);
     }
 
     static CsvTable.Row withCode(CsvTable.Row row, String code) {
@@ -86,28 +103,50 @@ public final class ImportFiles {
         if (csvs.isEmpty()) {
             throw ProblemException.invalid("the upload holds no CSV file", List.of(FieldError.of("file", "CSVファイルがありません")));
         }
-        List<CsvTable.Row> rows = new ArrayList<>();
-        int read = 0;
+        Scoping scoping = new Scoping(scope);
+        int[] read = new int[1];
+        Integer estimate = csvs.stream().mapToInt(ImportFiles::lines).sum() - csvs.size();
+        progress.read(0, estimate);
         for (Path csv : csvs) {
-            CsvTable table = format.read(bytes(csv));
-            for (CsvTable.Row source : table.rows()) {
-                rows.add(new CsvTable.Row(source.line(), format.fields(source)));
-                read++;
-                if (read % 2000 == 0) {
-                    progress.read(read, null);
+            requireColumns(format, csv);
+            CsvFile.read(csv, source -> {
+                scoping.add(new CsvTable.Row(source.line(), format.fields(source)));
+                if (++read[0] % 2000 == 0) {
+                    progress.read(read[0], Math.max(estimate, read[0]));
                 }
-            }
+            });
         }
-        progress.read(read, read);
-        return scoped(rows, scope, read);
+        Mapped mapped = scoping.done(read[0]);
+        progress.read(read[0], read[0]);
+        return mapped;
     }
 
-    private static byte[] bytes(Path file) {
-        try {
-            return java.nio.file.Files.readAllBytes(file);
+    private static void requireColumns(ResourceFormat format, Path csv) {
+        List<FieldError> missing = format.missingColumns(CsvFile.header(csv));
+        if (!missing.isEmpty()) {
+            throw ProblemException.invalid("required columns are missing", missing);
+        }
+    }
+
+    /**
+     * The line breaks of a file, for the progress bar's total before the rows are read (a row with a
+     * quoted line break counts twice, so the total is corrected when reading ends). UTF-16 counts too:
+     * its line feed is a 0x0A byte beside a zero.
+     */
+    static int lines(Path file) {
+        int n = 0;
+        byte[] buf = new byte[1 << 16];
+        try (var in = java.nio.file.Files.newInputStream(file)) {
+            int r;
+            while ((r = in.read(buf)) > 0) {
+                for (int i = 0; i < r; i++) {
+                    n += buf[i] == '\n' ? 1 : 0;
+                }
+            }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        return n;
     }
 
     /** The CSV files of a spool folder, ZIPs unpacked next to them (in name order). */
@@ -177,25 +216,6 @@ public final class ImportFiles {
         if (csvs.isEmpty()) {
             throw ProblemException.invalid("the upload holds no CSV file", List.of(FieldError.of("file", "CSVファイルがありません")));
         }
-        for (Path csv : csvs) {
-            List<FieldError> missing = format.missingColumns(CsvTable.parse(headerLine(csv), format.requiredColumns()).header());
-            if (!missing.isEmpty()) {
-                throw ProblemException.invalid("required columns are missing", missing);
-            }
-        }
-    }
-
-    /** The bytes of the first line (at most 1 MiB; quoted line breaks in a header are not expected). */
-    static byte[] headerLine(Path csv) {
-        try (var in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(csv))) {
-            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
-            int b;
-            while ((b = in.read()) >= 0 && b != '\n' && line.size() < (1 << 20)) {
-                line.write(b);
-            }
-            return line.toByteArray();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        csvs.forEach(csv -> requireColumns(format, csv));
     }
 }
