@@ -43,8 +43,9 @@ public class BodyLimit implements ContainerRequestFilter {
         String path = request.getUriInfo().getPath();
         boolean upload = path != null && path.replaceFirst("^/+", "").replaceFirst("^api/v1/", "").startsWith(IMPORTS);
         long limit = upload ? Math.max(MAX_BYTES, importMaxBytes()) : MAX_BYTES;
-        if (request.getLength() > limit) {
-            if (request.getLength() <= DRAIN_LIMIT) {
+        long declared = declaredLength(request.getHeaderString("Content-Length"));
+        if (declared > limit) {
+            if (declared <= DRAIN_LIMIT) {
                 drain(request.getEntityStream());
             }
             throw tooLarge(limit);
@@ -52,6 +53,14 @@ public class BodyLimit implements ContainerRequestFilter {
         if (request.hasEntity()) {
             request.setEntityStream(new Counting(request.getEntityStream(), limit));
         }
+    }
+
+    /** The declared length as a long (a body of several GiB does not fit the int of getLength()); -1 when none. */
+    static long declaredLength(String header) {
+        if (header == null || !header.strip().matches("\\d{1,18}")) {
+            return -1;
+        }
+        return Long.parseLong(header.strip());
     }
 
     /**

@@ -64,7 +64,14 @@ public enum ResourceFormat {
      * 住所, 「名称（必須）」 for 名称): one error per column, named as the format's standard spells it.
      */
     public List<FieldError> missingColumns(Collection<String> header) {
-        return columns.missing(header);
+        List<FieldError> missing = new java.util.ArrayList<>();
+        for (String required : requiredColumns()) {
+            if (!header.contains(required)) {
+                missing.add(FieldError.at(1, required, "必須の列 " + required + " がありません"));
+            }
+        }
+        missing.addAll(columns.missing(header));
+        return missing;
     }
 
     /** Parses a file of this format, or throws a 400 problem naming every required column it lacks. */
