@@ -1,233 +1,372 @@
 package org.tsunagu.csv;
 
-import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.tsunagu.problems.FieldError;
-import org.tsunagu.problems.JsonInput;
 import org.tsunagu.problems.ProblemException;
 
 import java.io.BufferedReader;
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
- * A CSV file on disk read row by row, for the national open-data files (15 MB to 1 GB) that
- * {@link CsvTable} would hold in memory whole. The same rules as {@link CsvTable}: the encoding is
- * detected (UTF-8 with or without BOM, UTF-16 with BOM or, by its zero bytes, without, else CP932),
- * the header row names the columns (stripped, lower-cased), blank rows are skipped, every row keeps
- * the physical line it starts on, and control characters refuse the file. UTF-8 is told from CP932 by
- * decoding the whole file once, because a prefix can be plain ASCII in both.
+ * A CSV file on disk read row by row, for open-data lists too large to hold in memory (the national
+ * 介護サービス and 医療情報ネット files run from 15 MB to 1 GB). Reads what {@link CsvTable} reads, with
+ * the same header keys, rows and line numbers, plus UTF-16 (by BOM, or by its NUL bytes without one).
+ *
+ * <p>{@link #open} settles everything that concerns the whole file before the import starts: the
+ * charset (the whole file is decoded once, strictly — an undecodable byte at 900 MB is a 400 now,
+ * not a failed import later; that pass also counts the lines for {@link #estimatedRows}) and the
+ * header. {@link #rows} then reads lazily, and can be called again for a second pass.
+ *
+ * <p>Rows differ from CsvTable in one rule: a cell with text that is never data (control characters,
+ * bidi overrides: {@code JsonInput.unsafe}) does not refuse the file — a national list with one bad
+ * row out of 80,000 still imports. The row is left out and each of its unsafe cells is handed, as a
+ * line-numbered {@link FieldError}, to the consumer given to {@link #rows}, before the next row is;
+ * the import lists them with its own per-row errors. Malformed CSV (an unclosed quote) cannot be
+ * skipped, since everything after it is misread: it is a 400 problem thrown from the stream, with
+ * the line where the broken record starts.
  */
 public final class CsvFile {
 
-    private static final int UTF16_PROBE = 4096;
-
-    private CsvFile() {
+    /** Where the bytes come from; opened once for the check and once per {@link #rows} call. */
+    @FunctionalInterface
+    interface Source {
+        InputStream open() throws IOException;
     }
 
-    /** Told each data row in file order. */
+    private static final Pattern PARSER_LINE = Pattern.compile("(?:startline |line: )(\\d+)");
+
+    private final String name;
+    private final Source source;
+    private final Charset charset;
+    private final long lines;
+    private final List<String> header;
+    private final List<String> originalHeader;
+
+    private CsvFile(String name, Source source, Charset charset, long lines, List<String> originalHeader) {
+        this.name = name;
+        this.source = source;
+        this.charset = charset;
+        this.lines = lines;
+        this.originalHeader = originalHeader;
+        this.header = originalHeader.stream().map(HeaderNames::key).toList();
+    }
+
+    /**
+     * Checks the file (charset, header) and returns it ready to read; a file that is empty, has no
+     * header or decodes in none of the charsets is a 400 problem.
+     */
+    public static CsvFile open(Path file) throws IOException {
+        return open(String.valueOf(file.getFileName()), () -> Files.newInputStream(file));
+    }
+
+    static CsvFile open(String name, Source source) throws IOException {
+        byte[] head;
+        try (InputStream in = source.open()) {
+            head = in.readNBytes(CsvEncoding.HEAD);
+        }
+        if (head.length == 0) {
+            throw CsvTable.empty();
+        }
+        for (Charset charset : CsvEncoding.candidates(head, head.length)) {
+            long lines = CsvEncoding.lines(source.open(), charset);
+            if (lines >= 0) {
+                try (CSVParser parser = parser(new LineTracker(reader(source, charset)))) {
+                    Iterator<CSVRecord> records = parser.iterator();
+                    if (!hasNext(records)) {
+                        throw CsvTable.noHeader();
+                    }
+                    List<String> original = records.next().stream().map(String::strip).toList();
+                    return new CsvFile(name, source, charset, lines, original);
+                }
+            }
+        }
+        throw CsvEncoding.undecodable();
+    }
+
+    private static CSVParser parser(LineTracker lines) throws IOException {
+        return CSVParser.parse(lines, CsvTable.FORMAT);
+    }
+
+    private static Reader reader(Source source, Charset charset) throws IOException {
+        return new BufferedReader(new InputStreamReader(source.open(), CsvEncoding.strict(charset)), 64 * 1024);
+    }
+
+    /** Told each data row in file order, by {@link #read(Path, Rows)}. */
     public interface Rows {
         void row(CsvTable.Row row);
     }
 
-    /** The header names and the encoding the file was read in. */
+    /** What {@link #read(Path, Rows)} read: the header keys, the encoding and how many rows were told. */
     public record Read(List<String> header, Charset charset, int rows) {
     }
 
-    /** Only the header row (for refusing a file without the format's columns before anything else). */
+    /** The header keys of a file (for refusing a file without the format's columns before anything else). */
     public static List<String> header(Path file) {
-        Charset charset = detect(file);
-        try (Reader reader = reader(file, charset); CSVParser parser = CSVParser.parse(reader, format())) {
-            Iterator<CSVRecord> records = parser.iterator();
-            if (!records.hasNext()) {
-                throw noHeader();
-            }
-            return header(records.next());
-        } catch (IOException | IllegalStateException | UncheckedIOException e) {
-            throw unreadable(e);
+        try {
+            return open(file).header();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    /** Reads every row, in order, into {@code rows}; 400 problems for a file that is not CSV in a known encoding. */
+    /** The encoding {@link #open} decides for the file (CsvTable's for the same bytes, plus UTF-16). */
+    public static Charset detect(Path file) {
+        try {
+            return open(file).charset();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Tells every row, in order, with CsvTable's rule for unsafe text: the first row that has any
+     * refuses the file (400 listing its cells) before a later row is told. For imports that skip and
+     * list such rows instead, {@link #rows}.
+     */
     public static Read read(Path file, Rows rows) {
-        Charset charset = detect(file);
-        try (Reader reader = reader(file, charset); CSVParser parser = CSVParser.parse(reader, format())) {
-            Iterator<CSVRecord> records = parser.iterator();
-            if (!records.hasNext()) {
-                throw noHeader();
-            }
-            List<String> header = header(records.next());
-            long nextLine = parser.getCurrentLineNumber() + 1;
-            int count = 0;
-            while (records.hasNext()) {
-                CSVRecord r = records.next();
-                long line = nextLine;
-                nextLine = parser.getCurrentLineNumber() + 1;
-                Map<String, String> cells = new LinkedHashMap<>();
-                for (int c = 0; c < header.size(); c++) {
-                    cells.putIfAbsent(header.get(c), c < r.size() ? r.get(c) : "");
-                }
-                if (cells.values().stream().allMatch(String::isBlank)) {
-                    continue;
-                }
-                List<FieldError> unsafe = new ArrayList<>();
-                cells.forEach((column, value) -> {
-                    String why = JsonInput.unsafe(value);
-                    if (why != null) {
-                        unsafe.add(FieldError.at((int) line, column, column + why));
-                    }
+        try {
+            CsvFile csv = open(file);
+            List<FieldError> unsafe = new ArrayList<>();
+            int[] count = {0};
+            try (Stream<CsvTable.Row> all = csv.rows(unsafe::add)) {
+                all.forEach(row -> {
+                    refuseUnsafe(unsafe);
+                    rows.row(row);
+                    count[0]++;
                 });
-                if (!unsafe.isEmpty()) {
-                    throw ProblemException.invalid("the file contains control characters", unsafe);
-                }
-                rows.row(new CsvTable.Row((int) line, cells));
-                count++;
             }
-            return new Read(header, charset, count);
-        } catch (IOException | IllegalStateException | UncheckedIOException e) {
-            throw unreadable(e);
+            refuseUnsafe(unsafe);
+            return new Read(csv.header(), csv.charset(), count[0]);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    private static CSVFormat format() {
-        return CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setTrim(false).get();
+    private static void refuseUnsafe(List<FieldError> unsafe) {
+        if (!unsafe.isEmpty()) {
+            throw ProblemException.invalid("the file contains control characters", unsafe);
+        }
     }
 
-    private static List<String> header(CSVRecord first) {
-        List<String> header = new ArrayList<>();
-        for (String h : first) {
-            header.add(h.strip().toLowerCase(Locale.ROOT));
-        }
+    /** The file name (for ZIP entries, the entry's name), for messages. */
+    public String name() {
+        return name;
+    }
+
+    public Charset charset() {
+        return charset;
+    }
+
+    /** The column names as keys of the rows: stripped and lower-cased, as {@link CsvTable#header()}. */
+    public List<String> header() {
         return header;
     }
 
-    /** The file's characters (a BOM left out), decoding strictly: a broken byte is an error, never a U+FFFD. */
-    static Reader reader(Path file, Charset charset) throws IOException {
-        InputStream in = Files.newInputStream(file);
-        int bom = bomLength(in.readNBytes(4), charset);
-        in.close();
-        in = Files.newInputStream(file);
-        in.skipNBytes(bom);
-        CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        return new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
+    /** The column names as the file writes them (stripped), in the order of {@link #header()}, for messages. */
+    public List<String> originalHeader() {
+        return originalHeader;
     }
 
-    private static int bomLength(byte[] head, Charset charset) {
-        if (charset.equals(StandardCharsets.UTF_8) && head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB
-                && (head[2] & 0xFF) == 0xBF) {
-            return 3;
-        }
-        if ((charset.equals(StandardCharsets.UTF_16LE) || charset.equals(StandardCharsets.UTF_16BE)) && head.length >= 2
-                && ((head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE || (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF)) {
-            return 2;
-        }
-        return 0;
+    /** The file's own spelling of a column key of {@link #header()}, or the key itself when it is not one. */
+    public String original(String column) {
+        int i = header.indexOf(column);
+        return i < 0 ? column : originalHeader.get(i);
     }
 
-    /** The file's encoding, as {@link CsvTable} would detect it for the same bytes (plus UTF-16). */
-    public static Charset detect(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(UTF16_PROBE);
-            if (head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
-                return StandardCharsets.UTF_8;
-            }
-            if (head.length >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
-                return StandardCharsets.UTF_16LE;
-            }
-            if (head.length >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
-                return StandardCharsets.UTF_16BE;
-            }
-            Charset utf16 = utf16ByZeros(head);
-            if (utf16 != null) {
-                return utf16;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return validUtf8(file) ? StandardCharsets.UTF_8 : CsvTable.CP932;
+    /**
+     * For progress: the physical lines after the header. An upper bound of the rows — blank lines
+     * and line breaks inside quoted cells count too.
+     */
+    public long estimatedRows() {
+        return Math.max(0, lines - 1);
     }
 
-    /** UTF-16 without BOM: CSV text is mostly ASCII, so every other byte is zero (odd ones: LE, even ones: BE). */
-    static Charset utf16ByZeros(byte[] head) {
-        int pairs = head.length / 2;
-        if (pairs < 4) {
-            return null;
-        }
-        int evenZeros = 0;
-        int oddZeros = 0;
-        for (int i = 0; i + 1 < head.length; i += 2) {
-            evenZeros += head[i] == 0 ? 1 : 0;
-            oddZeros += head[i + 1] == 0 ? 1 : 0;
-        }
-        if (oddZeros > pairs * 0.3 && evenZeros == 0) {
-            return StandardCharsets.UTF_16LE;
-        }
-        if (evenZeros > pairs * 0.3 && oddZeros == 0) {
-            return StandardCharsets.UTF_16BE;
-        }
-        return null;
+    /**
+     * The data rows, read lazily as the stream is consumed; close the stream (try-with-resources).
+     * Blank rows are skipped; a row with unsafe text is skipped too, after its errors went to
+     * {@code rejected}. The stream throws a 400 {@link ProblemException} where the CSV is malformed
+     * and {@link UncheckedIOException} when the file cannot be read.
+     */
+    public Stream<CsvTable.Row> rows(Consumer<FieldError> rejected) throws IOException {
+        LineTracker lines = new LineTracker(reader(source, charset));
+        CSVParser parser = parser(lines);
+        RowIterator rows = new RowIterator(parser, lines, rejected);
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(rows, Spliterator.ORDERED | Spliterator.NONNULL), false)
+                .onClose(() -> {
+                    try {
+                        parser.close();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
     }
 
-    /** Whether the whole file decodes as UTF-8 (read in blocks, never whole). */
-    static boolean validUtf8(Path file) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.allocate(1 << 16);
-        CharBuffer out = CharBuffer.allocate(1 << 16);
-        try (var channel = Files.newByteChannel(file)) {
-            while (true) {
-                int n = channel.read(in);
-                in.flip();
-                var result = decoder.decode(in, out, n < 0);
-                if (result.isError()) {
-                    return false;
+    /** Advances the parser, turning its failures into the problems {@link #rows} promises. */
+    private static boolean hasNext(Iterator<CSVRecord> records) {
+        try {
+            return records.hasNext();
+        } catch (UncheckedIOException | IllegalStateException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof CharacterCodingException) {
+                throw CsvEncoding.undecodable();
+            }
+            if (cause instanceof CSVException || e instanceof IllegalStateException) {
+                Matcher m = PARSER_LINE.matcher(String.valueOf(e.getMessage()));
+                throw CsvTable.notCsv(e, m.find() ? Integer.valueOf(m.group(1)) : null);
+            }
+            throw e;
+        }
+    }
+
+    private final class RowIterator implements Iterator<CsvTable.Row> {
+        private final Iterator<CSVRecord> records;
+        private final LineTracker lines;
+        private final Consumer<FieldError> rejected;
+        private CsvTable.Row next;
+
+        RowIterator(CSVParser parser, LineTracker lines, Consumer<FieldError> rejected) {
+            this.records = parser.iterator();
+            this.lines = lines;
+            this.rejected = rejected;
+            if (CsvFile.hasNext(records)) {
+                records.next(); // the header, read by open
+            }
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (next == null && CsvFile.hasNext(records)) {
+                CSVRecord record = records.next();
+                Map<String, String> cells = CsvTable.cells(header, record);
+                if (CsvTable.blank(cells)) {
+                    continue;
                 }
-                out.clear();
-                in.compact();
-                if (n < 0) {
-                    return !decoder.flush(out).isError();
+                int line = lines.lineOf(record.getCharacterPosition());
+                List<FieldError> unsafe = CsvTable.unsafe(line, cells, Integer.MAX_VALUE);
+                if (unsafe.isEmpty()) {
+                    next = new CsvTable.Row(line, cells);
+                } else {
+                    unsafe.forEach(rejected);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return next != null;
+        }
+
+        @Override
+        public CsvTable.Row next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            CsvTable.Row row = next;
+            next = null;
+            return row;
         }
     }
 
-    private static ProblemException noHeader() {
-        return ProblemException.invalid("the file has no header row", List.of(FieldError.at(1, "", "見出し行がありません")));
-    }
+    /**
+     * Passes the text on to the parser without a leading BOM, and remembers where the lines that
+     * are not empty start, so that a record's character position becomes the physical line it
+     * starts on. The parser reports the position where it began looking for the record, blank
+     * lines before it included; the record itself starts on the first non-empty line from there.
+     * Only the lines read ahead of the parser are kept.
+     */
+    static final class LineTracker extends FilterReader {
+        /** {offset, line} of each non-empty line start not yet passed by the parser. */
+        private final ArrayDeque<long[]> starts = new ArrayDeque<>();
+        private long offset;
+        private long line;
+        private boolean lineStart = true;
+        private boolean cr;
+        private boolean first = true;
 
-    private static ProblemException unreadable(Exception e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        LineTracker(Reader in) {
+            super(in);
         }
-        if (root instanceof MalformedInputException || root instanceof CharacterCodingException) {
-            return ProblemException.invalid("the file is neither UTF-8, UTF-16 nor Shift_JIS (CP932)",
-                    List.of(FieldError.of("", "文字コードを判別できません。UTF-8 または Shift_JIS で保存してください")));
+
+        @Override
+        public int read() throws IOException {
+            char[] one = new char[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0];
         }
-        return ProblemException.invalid("the file is not valid CSV",
-                List.of(FieldError.of("", "CSVとして読み取れません（引用符の対応などを確認してください）")));
+
+        @Override
+        public int read(char[] buf, int off, int len) throws IOException {
+            int n = in.read(buf, off, len);
+            if (first && n > 0) {
+                first = false;
+                if (buf[off] == '\uFEFF') {
+                    System.arraycopy(buf, off + 1, buf, off, n - 1);
+                    n--;
+                    if (n == 0) {
+                        return read(buf, off, len);
+                    }
+                }
+            }
+            for (int i = off; i < off + n; i++) {
+                track(buf[i]);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            throw new IOException("skip is not supported: every character is counted");
+        }
+
+        private void track(char c) {
+            if (cr) {
+                cr = false;
+                lineStart = true;
+                if (c == '\n') {
+                    offset++;
+                    return;
+                }
+            }
+            if (lineStart) {
+                lineStart = false;
+                line++;
+                if (c != '\n' && c != '\r') {
+                    starts.addLast(new long[]{offset, line});
+                }
+            }
+            if (c == '\n') {
+                lineStart = true;
+            } else if (c == '\r') {
+                cr = true;
+            }
+            offset++;
+        }
+
+        /** The line of the first non-empty line starting at or after the position. */
+        int lineOf(long position) {
+            while (!starts.isEmpty() && starts.peekFirst()[0] < position) {
+                starts.pollFirst();
+            }
+            return starts.isEmpty() ? (int) line : (int) starts.peekFirst()[1];
+        }
     }
 }

@@ -14,13 +14,10 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -57,25 +54,20 @@ public final class CsvTable {
     /** Parses the bytes, or throws a 400 problem saying what is wrong with the file itself. */
     public static CsvTable parse(byte[] bytes, Collection<String> requiredColumns) {
         if (bytes == null || bytes.length == 0) {
-            throw ProblemException.invalid("the file is empty", List.of(FieldError.at(1, "", "ファイルが空です")));
+            throw empty();
         }
-        Charset charset = detect(bytes);
+        Charset charset = CsvEncoding.of(bytes);
         String text = decode(bytes, charset);
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
             text = text.substring(1);
         }
-        CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setTrim(false).get();
         int[] lineStarts = lineStarts(text);
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), FORMAT)) {
             List<CSVRecord> records = parser.getRecords();
             if (records.isEmpty()) {
-                throw ProblemException.invalid("the file has no header row",
-                        List.of(FieldError.at(1, "", "見出し行がありません")));
+                throw noHeader();
             }
-            List<String> header = new ArrayList<>();
-            for (String h : records.get(0)) {
-                header.add(h.strip().toLowerCase(Locale.ROOT));
-            }
+            List<String> header = records.get(0).stream().map(HeaderNames::key).toList();
             List<FieldError> missing = new ArrayList<>();
             for (String required : requiredColumns) {
                 if (!header.contains(required)) {
@@ -89,19 +81,10 @@ public final class CsvTable {
             List<FieldError> unsafe = new ArrayList<>();
             for (int i = 1; i < records.size(); i++) {
                 CSVRecord r = records.get(i);
-                Map<String, String> cells = new LinkedHashMap<>();
-                for (int c = 0; c < header.size(); c++) {
-                    cells.putIfAbsent(header.get(c), c < r.size() ? r.get(c) : "");
-                }
-                boolean blank = cells.values().stream().allMatch(String::isBlank);
-                if (!blank) {
+                Map<String, String> cells = cells(header, r);
+                if (!blank(cells)) {
                     int line = lineOf(lineStarts, r.getCharacterPosition());
-                    cells.forEach((column, value) -> {
-                        String why = JsonInput.unsafe(value);
-                        if (why != null && unsafe.size() < 100) {
-                            unsafe.add(FieldError.at(line, column, column + why));
-                        }
-                    });
+                    unsafe.addAll(unsafe(line, cells, 100 - unsafe.size()));
                     rows.add(new Row(line, cells));
                 }
             }
@@ -111,16 +94,61 @@ public final class CsvTable {
             }
             return new CsvTable(List.copyOf(header), List.copyOf(rows), charset);
         } catch (UncheckedIOException | IllegalStateException | IOException e) {
-            // the parser's own words, never the exception's class (the detail is shown to the caller)
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            String why = root.getMessage() == null ? ""
-                    : ": " + QueryParameters.shown(root.getMessage().replaceAll("[\\w.]+(Exception|Error): ?", ""));
-            throw ProblemException.invalid("the file is not valid CSV" + why,
-                    List.of(FieldError.of("", "CSVとして読み取れません（引用符の対応などを確認してください）")));
+            throw notCsv(e, null);
         }
+    }
+
+    /** RFC 4180 with blank lines skipped and cells as written (Row.get strips). */
+    static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setTrim(false).get();
+
+    /** A record's cells by column name; the first of two equal names wins, missing cells are "". */
+    static Map<String, String> cells(List<String> header, CSVRecord r) {
+        Map<String, String> cells = new LinkedHashMap<>();
+        for (int c = 0; c < header.size(); c++) {
+            cells.putIfAbsent(header.get(c), c < r.size() ? r.get(c) : "");
+        }
+        return cells;
+    }
+
+    static boolean blank(Map<String, String> cells) {
+        return cells.values().stream().allMatch(String::isBlank);
+    }
+
+    /**
+     * One error per cell that holds text that is never data (JsonInput.unsafe: NUL, other control
+     * characters, bidi overrides, lone surrogates), at most {@code max}.
+     */
+    static List<FieldError> unsafe(int line, Map<String, String> cells, int max) {
+        List<FieldError> errors = new ArrayList<>();
+        cells.forEach((column, value) -> {
+            String why = JsonInput.unsafe(value);
+            if (why != null && errors.size() < max) {
+                errors.add(FieldError.at(line, column, column + why));
+            }
+        });
+        return errors;
+    }
+
+    static ProblemException empty() {
+        return ProblemException.invalid("the file is empty", List.of(FieldError.at(1, "", "ファイルが空です")));
+    }
+
+    static ProblemException noHeader() {
+        return ProblemException.invalid("the file has no header row", List.of(FieldError.at(1, "", "見出し行がありません")));
+    }
+
+    /** The 400 for a file the CSV parser gave up on, at the record's line when it is known. */
+    static ProblemException notCsv(Throwable e, Integer line) {
+        // the parser's own words, never the exception's class (the detail is shown to the caller)
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String why = root.getMessage() == null ? ""
+                : ": " + QueryParameters.shown(root.getMessage().replaceAll("[\\w.]+(Exception|Error): ?", ""));
+        String message = "CSVとして読み取れません（引用符の対応などを確認してください）";
+        return ProblemException.invalid("the file is not valid CSV" + why,
+                List.of(line == null ? FieldError.of("", message) : FieldError.at(line, "", message)));
     }
 
     /** Offsets at which each physical line starts (after \n or a lone \r). */
@@ -142,30 +170,11 @@ public final class CsvTable {
         return (i >= 0 ? i : -i - 2) + 1;
     }
 
-    static Charset detect(byte[] bytes) {
-        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
-            return StandardCharsets.UTF_8;
-        }
-        try {
-            StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes));
-            return StandardCharsets.UTF_8;
-        } catch (CharacterCodingException e) {
-            return CP932;
-        }
-    }
-
     private static String decode(byte[] bytes, Charset charset) {
         try {
-            return charset.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+            return CsvEncoding.strict(charset).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw ProblemException.invalid("the file is neither UTF-8 nor Shift_JIS (CP932)",
-                    List.of(FieldError.of("", "文字コードを判別できません。UTF-8 または Shift_JIS で保存してください")));
+            throw CsvEncoding.undecodable();
         }
     }
 
