@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
  */
 public final class HeaderNames {
 
-    private static final Pattern REQUIRED_MARK = Pattern.compile("\\s*\\(必須\\)$");
+    /** Marks copied from a template: (必須) (任意) [必須] 【必須】 * ※ at the end (after NFKC). */
+    private static final Pattern REQUIRED_MARK = Pattern.compile("(\\((必須|任意)\\)|\\[(必須|任意)\\]|【(必須|任意)】|[*※])+$");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final String QUOTES = "\"\"''「」『』";
 
     private HeaderNames() {
@@ -28,18 +30,17 @@ public final class HeaderNames {
 
     /**
      * A header as compared: NFKC (full-width letters, digits, spaces and parentheses become
-     * half-width, half-width katakana full-width), without surrounding spaces or quotes, without a
-     * trailing 「(必須)」, lower-cased.
+     * half-width, half-width katakana full-width), without spaces (「建物名等 (方書)」), without
+     * surrounding quotes, without a trailing 「(必須)」「(任意)」「※」 copied from a template,
+     * lower-cased. {@code 「名称（必須）」「 建物名等（方書） 」「ＵＲＬ」 → 「名称」「建物名等(方書)」「url」}.
      */
     public static String canonical(String header) {
-        String s = Normalizer.normalize(header == null ? "" : header, Normalizer.Form.NFKC).strip();
-        boolean changed = true;
-        while (changed) {
-            String before = s;
-            s = unquote(s).strip();
-            s = REQUIRED_MARK.matcher(s).replaceFirst("").strip();
-            changed = !s.equals(before);
-        }
+        String s = SPACES.matcher(Normalizer.normalize(header == null ? "" : header, Normalizer.Form.NFKC)).replaceAll("");
+        String before;
+        do {
+            before = s;
+            s = REQUIRED_MARK.matcher(unquote(s)).replaceFirst("");
+        } while (!s.equals(before));
         return s.toLowerCase(Locale.ROOT);
     }
 

@@ -37,6 +37,10 @@ class HeaderNamesTest {
         assertEquals("url", HeaderNames.canonical("ＵＲＬ"));
         assertEquals("名称_カナ", HeaderNames.canonical("名称_ｶﾅ"));
         assertEquals("必須項目", HeaderNames.canonical("必須項目"), "only a trailing (必須) mark goes");
+        assertEquals("電話番号", HeaderNames.canonical("電話番号【任意】"));
+        assertEquals("電話番号", HeaderNames.canonical("電話番号※"));
+        assertEquals("建物名等(方書)", HeaderNames.canonical(" 建物名等 （方書）　"));
+        assertEquals("lgcode", HeaderNames.canonical("LG Code"));
         assertEquals("", HeaderNames.canonical(null));
     }
 
