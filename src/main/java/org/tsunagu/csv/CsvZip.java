@@ -98,7 +98,7 @@ public final class CsvZip implements Closeable {
         if (entry == null) {
             throw ProblemException.notFound("no CSV entry " + name + " in the ZIP");
         }
-        return CsvFile.open(name, () -> new UploadSpool.Limited(zip.getInputStream(entry), maxEntryBytes));
+        return CsvFile.open(name, () -> UploadSpool.limited(zip.getInputStream(entry), maxEntryBytes));
     }
 
     @Override

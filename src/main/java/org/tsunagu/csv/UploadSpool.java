@@ -1,10 +1,11 @@
 package org.tsunagu.csv;
 
+import org.tsunagu.problems.LimitedInputStream;
 import org.tsunagu.problems.ProblemException;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -27,13 +28,33 @@ public final class UploadSpool {
      */
     public static Path copy(InputStream in, Path directory, long maxBytes) throws IOException {
         Path file = Files.createTempFile(directory, "upload-", ".part");
+        write(in, file, maxBytes, StandardCopyOption.REPLACE_EXISTING);
+        return file;
+    }
+
+    /**
+     * Copies the stream into {@code target}, which must not exist yet (a spool folder's own naming,
+     * {@code upload-0}, {@code upload-1}…); the same limit and clean-up as {@link #copy}.
+     */
+    public static Path write(InputStream in, Path target, long maxBytes) throws IOException {
+        write(in, target, maxBytes, new StandardCopyOption[0]);
+        return target;
+    }
+
+    private static void write(InputStream in, Path target, long maxBytes, StandardCopyOption... options) throws IOException {
         try {
-            Files.copy(new Limited(in, maxBytes), file, StandardCopyOption.REPLACE_EXISTING);
-            return file;
+            Files.copy(limited(in, maxBytes), target, options);
+        } catch (FileAlreadyExistsException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(file);
+            Files.deleteIfExists(target);
             throw e;
         }
+    }
+
+    /** The stream, failing with {@link #tooLarge} once more than {@code maxBytes} came through. */
+    static InputStream limited(InputStream in, long maxBytes) {
+        return new LimitedInputStream(in, maxBytes, () -> tooLarge(maxBytes));
     }
 
     /** The 413 for a file over the limit, the limit in the message. */
@@ -45,48 +66,5 @@ public final class UploadSpool {
     private static String size(long bytes) {
         long mb = bytes / (1024 * 1024);
         return mb > 0 ? mb + " MB" : bytes + " バイト";
-    }
-
-    /** Fails the read as soon as more than the limit has come through. */
-    static final class Limited extends FilterInputStream {
-        private final long max;
-        private long count;
-
-        Limited(InputStream in, long max) {
-            super(in);
-            this.max = max;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                add(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buf, int off, int len) throws IOException {
-            int n = super.read(buf, off, len);
-            if (n > 0) {
-                add(n);
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = super.skip(n);
-            add(skipped);
-            return skipped;
-        }
-
-        private void add(long n) {
-            count += n;
-            if (count > max) {
-                throw tooLarge(max);
-            }
-        }
     }
 }

@@ -8,7 +8,6 @@ import jakarta.ws.rs.ext.Provider;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -51,7 +50,8 @@ public class BodyLimit implements ContainerRequestFilter {
             throw tooLarge(limit);
         }
         if (request.hasEntity()) {
-            request.setEntityStream(new Counting(request.getEntityStream(), limit));
+            request.setEntityStream(new LimitedInputStream(request.getEntityStream(), limit,
+                    () -> new WebApplicationException(tooLarge(limit), 413)));
         }
     }
 
@@ -88,41 +88,5 @@ public class BodyLimit implements ContainerRequestFilter {
             return bytes / (1024L * 1024 * 1024) + " GiB";
         }
         return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MiB" : bytes + " bytes";
-    }
-
-    /** Fails the read as soon as more than the limit has come in. */
-    static final class Counting extends FilterInputStream {
-        private final long limit;
-        private long count;
-
-        Counting(InputStream in, long limit) {
-            super(in);
-            this.limit = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                add(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buf, int off, int len) throws IOException {
-            int n = super.read(buf, off, len);
-            if (n > 0) {
-                add(n);
-            }
-            return n;
-        }
-
-        private void add(long n) {
-            count += n;
-            if (count > limit) {
-                throw new WebApplicationException(tooLarge(limit), 413);
-            }
-        }
     }
 }

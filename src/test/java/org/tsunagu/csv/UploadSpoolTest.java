@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
@@ -55,6 +56,21 @@ class UploadSpoolTest {
         assertEquals("Payload Too Large", e.title());
         assertTrue(e.getMessage().contains("大きすぎます"), e.getMessage());
         assertEquals(0, files());
+    }
+
+    @Test
+    @DisplayName("into a named file of a spool folder: the same limit; an existing file is never overwritten")
+    void named() throws IOException {
+        byte[] bytes = random(1000);
+        Path target = dir.resolve("upload-0");
+        assertEquals(target, UploadSpool.write(new ByteArrayInputStream(bytes), target, 1000));
+        assertArrayEquals(bytes, Files.readAllBytes(target));
+        assertThrows(FileAlreadyExistsException.class, () -> UploadSpool.write(new ByteArrayInputStream(random(5)), target, 1000));
+        assertArrayEquals(bytes, Files.readAllBytes(target), "the existing file is kept");
+        Path over = dir.resolve("upload-1");
+        assertEquals(413, assertThrows(ProblemException.class,
+                () -> UploadSpool.write(new ByteArrayInputStream(random(1001)), over, 1000)).status());
+        assertTrue(Files.notExists(over));
     }
 
     @Test
