@@ -3,14 +3,19 @@ package org.tsunagu.exchange.control;
 import org.tsunagu.areas.entity.Municipality;
 import org.tsunagu.csv.CsvFile;
 import org.tsunagu.csv.CsvTable;
+import org.tsunagu.csv.CsvZip;
 import org.tsunagu.problems.FieldError;
 import org.tsunagu.problems.ProblemException;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * The rows of an upload, mapped onto the Tsunagu fields and restricted to the import's municipalities,
@@ -25,10 +30,14 @@ public final class ImportFiles {
     private ImportFiles() {
     }
 
-    /** Mapped rows of the scope, how many rows of other municipalities were dropped, and how many were read. */
-    public record Mapped(List<CsvTable.Row> rows, int skippedOtherMunicipality, int rowsRead) {
+    /**
+     * Mapped rows of the scope, how many rows of other municipalities were dropped, how many were read,
+     * and the errors of rows that could not be read at all (control characters).
+     */
+    public record Mapped(List<CsvTable.Row> rows, int skippedOtherMunicipality, int rowsRead, List<FieldError> unreadable) {
         public Mapped {
             rows = List.copyOf(rows);
+            unreadable = List.copyOf(unreadable);
         }
     }
 
@@ -47,6 +56,7 @@ public final class ImportFiles {
     private static final class Scoping {
         private final MunicipalityScope scope;
         private final List<CsvTable.Row> kept = new ArrayList<>();
+        private final List<FieldError> errors = new ArrayList<>();
         private final Set<String> codes = new TreeSet<>();
         private int skipped;
 
@@ -70,7 +80,7 @@ public final class ImportFiles {
             if (scope.isUnspecified() && codes.size() > 1) {
                 throw severalMunicipalities(codes);
             }
-            return new Mapped(kept, skipped, rowsRead);
+            return new Mapped(kept, skipped, rowsRead, errors);
         }
     }
 
@@ -96,126 +106,142 @@ public final class ImportFiles {
     /**
      * Reads every file of a spool folder in the format: CSV files as they are, ZIP files by their CSV
      * entries (every format accepts a ZIP of its files). The rows of other municipalities are dropped as
-     * they are read.
+     * they are read; rows with control characters are skipped and listed as errors.
      */
     public static Mapped read(ResourceFormat format, Path spool, MunicipalityScope scope, Progress progress) {
-        List<Path> csvs = csvFiles(spool);
-        if (csvs.isEmpty()) {
-            throw ProblemException.invalid("the upload holds no CSV file", List.of(FieldError.of("file", "CSVファイルがありません")));
+        if (format == ResourceFormat.NAVII) {
+            return withCsvs(spool, csvs -> readNavii(csvs, scope, progress));
         }
-        Scoping scoping = new Scoping(scope);
-        int[] read = new int[1];
-        Integer estimate = csvs.stream().mapToInt(ImportFiles::lines).sum() - csvs.size();
-        progress.read(0, estimate);
-        for (Path csv : csvs) {
-            requireColumns(format, csv);
-            CsvFile.read(csv, source -> {
-                scoping.add(new CsvTable.Row(source.line(), format.fields(source)));
-                if (++read[0] % 2000 == 0) {
-                    progress.read(read[0], Math.max(estimate, read[0]));
+        return withCsvs(spool, csvs -> {
+            Scoping scoping = new Scoping(scope);
+            int[] read = new int[1];
+            int estimate = (int) Math.min(Integer.MAX_VALUE, csvs.stream().mapToLong(CsvFile::estimatedRows).sum());
+            progress.read(0, estimate);
+            for (CsvFile csv : csvs) {
+                requireColumns(format, csv);
+                try (Stream<CsvTable.Row> rows = csv.rows(scoping.errors::add)) {
+                    rows.forEach(source -> {
+                        scoping.add(new CsvTable.Row(source.line(), format.fields(source)));
+                        if (++read[0] % 2000 == 0) {
+                            progress.read(read[0], Math.max(estimate, read[0]));
+                        }
+                    });
                 }
-            });
-        }
-        Mapped mapped = scoping.done(read[0]);
-        progress.read(read[0], read[0]);
-        return mapped;
+            }
+            Mapped mapped = scoping.done(read[0]);
+            progress.read(read[0], read[0]);
+            return mapped;
+        });
     }
 
-    private static void requireColumns(ResourceFormat format, Path csv) {
-        List<FieldError> missing = format.missingColumns(CsvFile.header(csv));
+    /**
+     * ナビイ: the facility files first (their rows of the scope kept), then the hours files (joined on ID),
+     * whatever order the upload holds them in. A 病院・診療所・歯科 file without its hours file is refused:
+     * the facilities would be listed without hours, as if closed.
+     */
+    static Mapped readNavii(List<CsvFile> csvs, MunicipalityScope scope, Progress progress) throws IOException {
+        List<CsvFile> facilities = new ArrayList<>();
+        List<CsvFile> hours = new ArrayList<>();
+        boolean needsHours = false;
+        for (CsvFile csv : csvs) {
+            requireColumns(ResourceFormat.NAVII, csv);
+            NaviiFiles.Kind kind = NaviiFiles.recognise(csv.header()).orElseThrow();
+            if (kind.facilities()) {
+                facilities.add(csv);
+                needsHours |= kind.needsHoursFile();
+            } else {
+                hours.add(csv);
+            }
+        }
+        if (needsHours && hours.isEmpty()) {
+            throw ProblemException.invalid("the hours file is missing", List.of(FieldError.of("file",
+                    "施設票と一緒に「診療科目・診療時間」のファイル（…_speciality_hours_….csv）も送ってください")));
+        }
+        if (facilities.isEmpty()) {
+            throw ProblemException.invalid("the facility file is missing", List.of(FieldError.of("file",
+                    "施設票（…_facility_info_….csv または薬局のファイル）がありません")));
+        }
+        NaviiFiles.Collector collector = new NaviiFiles.Collector(scope::accepts);
+        List<FieldError> unreadable = new ArrayList<>();
+        int estimate = (int) Math.min(Integer.MAX_VALUE, facilities.stream().mapToLong(CsvFile::estimatedRows).sum());
+        int[] read = new int[1];
+        progress.read(0, estimate);
+        for (CsvFile csv : facilities) {
+            try (Stream<CsvTable.Row> rows = csv.rows(unreadable::add)) {
+                rows.forEach(row -> {
+                    collector.facility(row);
+                    if (++read[0] % 2000 == 0) {
+                        progress.read(read[0], Math.max(estimate, read[0]));
+                    }
+                });
+            }
+        }
+        for (CsvFile csv : hours) {
+            try (Stream<CsvTable.Row> rows = csv.rows(unreadable::add)) {
+                rows.forEach(collector::hours);
+            }
+        }
+        Scoping scoping = new Scoping(scope);
+        collector.result().forEach(scoping::add);
+        scoping.errors.addAll(unreadable);
+        Mapped mapped = scoping.done(read[0]);
+        progress.read(read[0], read[0]);
+        return new Mapped(mapped.rows(), collector.skippedOtherMunicipality() + collector.skippedWithoutMunicipality(),
+                read[0], mapped.unreadable());
+    }
+
+    private static void requireColumns(ResourceFormat format, CsvFile csv) {
+        List<FieldError> missing = format.missingColumns(csv.header());
         if (!missing.isEmpty()) {
             throw ProblemException.invalid("required columns are missing", missing);
         }
     }
 
-    /**
-     * The line breaks of a file, for the progress bar's total before the rows are read (a row with a
-     * quoted line break counts twice, so the total is corrected when reading ends). UTF-16 counts too:
-     * its line feed is a 0x0A byte beside a zero.
-     */
-    static int lines(Path file) {
-        int n = 0;
-        byte[] buf = new byte[1 << 16];
-        try (var in = java.nio.file.Files.newInputStream(file)) {
-            int r;
-            while ((r = in.read(buf)) > 0) {
-                for (int i = 0; i < r; i++) {
-                    n += buf[i] == '\n' ? 1 : 0;
-                }
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return n;
+    /** Work on the CSV files of a spool folder: files in name order, each ZIP's CSV entries in its place. */
+    interface CsvWork<T> {
+        T on(List<CsvFile> csvs) throws IOException;
     }
 
-    /** The CSV files of a spool folder, ZIPs unpacked next to them (in name order). */
-    static List<Path> csvFiles(Path spool) {
-        List<Path> csvs = new ArrayList<>();
-        try (var listing = java.nio.file.Files.list(spool)) {
-            for (Path file : listing.sorted().toList()) {
-                if (file.getFileName().toString().startsWith("unzipped-") || file.getFileName().toString().startsWith(".")) {
-                    continue;
-                }
-                if (isZip(file)) {
-                    csvs.addAll(unzip(file));
-                } else {
-                    csvs.add(file);
-                }
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return csvs;
-    }
-
-    static boolean isZip(Path file) throws java.io.IOException {
-        try (var in = java.nio.file.Files.newInputStream(file)) {
-            byte[] magic = in.readNBytes(4);
-            return magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
-        }
-    }
-
-    /** The .csv entries of a ZIP (directories, __MACOSX and other files skipped), each extracted once. */
-    static List<Path> unzip(Path zip) throws java.io.IOException {
-        List<Path> out = new ArrayList<>();
-        java.util.zip.ZipFile file;
-        try {
-            file = new java.util.zip.ZipFile(zip.toFile(), java.nio.charset.StandardCharsets.UTF_8);
-            file.stream().count();
-        } catch (java.util.zip.ZipException | IllegalArgumentException e) {
-            file = new java.util.zip.ZipFile(zip.toFile(), CsvTable.CP932);
-        }
-        try (java.util.zip.ZipFile z = file) {
-            int n = 0;
-            for (var entry : z.stream().toList()) {
-                String name = entry.getName();
-                if (entry.isDirectory() || name.startsWith("__MACOSX") || !name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
-                    continue;
-                }
-                Path target = zip.resolveSibling("unzipped-" + zip.getFileName() + "-" + (n++) + ".csv");
-                if (!java.nio.file.Files.exists(target)) {
-                    try (var in = z.getInputStream(entry)) {
-                        java.nio.file.Files.copy(in, target);
+    static <T> T withCsvs(Path spool, CsvWork<T> work) {
+        List<CsvZip> zips = new ArrayList<>();
+        try (Stream<Path> listing = Files.list(spool)) {
+            List<CsvFile> csvs = new ArrayList<>();
+            for (Path file : listing.filter(f -> !f.getFileName().toString().startsWith(".")).sorted().toList()) {
+                if (CsvZip.isZip(file)) {
+                    CsvZip zip = CsvZip.open(file, Long.MAX_VALUE);
+                    zips.add(zip);
+                    for (String name : zip.csvNames()) {
+                        csvs.add(zip.open(name));
                     }
+                } else {
+                    csvs.add(CsvFile.open(file));
                 }
-                out.add(target);
             }
-        } catch (java.util.zip.ZipException e) {
-            throw ProblemException.invalid("the ZIP file cannot be read", List.of(FieldError.of("file", "ZIPファイルを読み取れません")));
+            if (csvs.isEmpty()) {
+                throw ProblemException.invalid("the upload holds no CSV file", List.of(FieldError.of("file", "CSVファイルがありません")));
+            }
+            return work.on(csvs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            for (CsvZip zip : zips) {
+                try {
+                    zip.close();
+                } catch (IOException e) {
+                    // nothing was written through it
+                }
+            }
         }
-        return out;
     }
 
     /**
      * Refuses, before a job is queued, an upload whose files cannot be this format: no CSV in it, or a
-     * CSV without the format's required columns (400 naming them). Reads only each file's header line.
+     * CSV without the format's required columns (400 naming them).
      */
     public static void checkHeaders(ResourceFormat format, Path spool) {
-        List<Path> csvs = csvFiles(spool);
-        if (csvs.isEmpty()) {
-            throw ProblemException.invalid("the upload holds no CSV file", List.of(FieldError.of("file", "CSVファイルがありません")));
-        }
-        csvs.forEach(csv -> requireColumns(format, csv));
+        withCsvs(spool, csvs -> {
+            csvs.forEach(csv -> requireColumns(format, csv));
+            return null;
+        });
     }
 }

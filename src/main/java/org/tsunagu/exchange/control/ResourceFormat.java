@@ -24,7 +24,9 @@ public enum ResourceFormat {
     /** 介護サービス事業所一覧 of the 推奨データセット / 自治体標準オープンデータセット. */
     JP_CARE("jp-care", CareColumns.JP_CARE),
     /** The open-data CSV of the MHLW 介護サービス情報公表システム (24 columns, one file per service). */
-    MHLW_CARE("mhlw-care", CareColumns.MHLW_CARE);
+    MHLW_CARE("mhlw-care", CareColumns.MHLW_CARE),
+    /** 医療情報ネット（ナビイ） of the MHLW: facility and hours files of 病院・診療所・歯科, and the 薬局 file (ZIP or CSVs). */
+    NAVII("navii", new NaviiColumns());
 
     /**
      * The field of {@link #fields} with the row's 6-digit 全国地方公共団体コード ("" when the file does not
@@ -105,7 +107,7 @@ public enum ResourceFormat {
             int colon = own.indexOf(':');
             return colon < 0 ? "" : own.substring(colon + 1);
         }
-        if (code.equals("navii")) {
+        if (this == NAVII) {
             return own.length() > 2 ? own.substring(2, 3) : "";
         }
         return "";

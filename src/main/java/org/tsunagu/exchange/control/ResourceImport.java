@@ -119,7 +119,9 @@ public class ResourceImport {
         Set<String> seen = new HashSet<>();
         Set<String> inFile = new HashSet<>();
         ScheduleParser schedules = new ScheduleParser();
-        int rejected = 0;
+        // rows the reader could not hand over (control characters): errors of their own lines
+        errors.addAll(mapped.unreadable());
+        int rejected = (int) mapped.unreadable().stream().map(FieldError::line).distinct().count();
         int skippedOther = mapped.skippedOtherMunicipality();
         Map<String, Resource> known = existing(mapped.rows().stream().map(r -> r.get("external_id"))
                 .filter(id -> !id.isEmpty()).distinct().toList());

@@ -333,4 +333,73 @@ class OpenDataImportIT extends PortalIT {
         JsonObject r = anonymous.get("api/v1/resources?q=" + Api.q(name) + (date == null ? "" : "&date=" + date) + "&size=20").json();
         return r.getJsonArray("items").getValuesAs(JsonObject.class).stream().anyMatch(i -> i.getString("name").equals(name));
     }
+
+    static final String NAVII_FACILITIES = "data/open-data/navii_02-1_clinic_facility_info_20250601.csv";
+    static final String NAVII_HOURS = "data/open-data/navii_02-2_clinic_speciality_hours_20250601.csv";
+
+    /** The files as multipart parts, as a browser or curl -F sends them. */
+    static byte[] multipart(String boundary, String... files) throws Exception {
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        int n = 0;
+        for (String file : files) {
+            String name = Path.of(file).getFileName().toString();
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file" + (n++) + "\"; filename=\"" + name
+                    + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.write(read(file));
+            body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return body.toByteArray();
+    }
+
+    /** The files in one ZIP, as the MHLW publishes them (hours first: the order must not matter). */
+    static byte[] zip(String... files) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            for (String file : files) {
+                zip.putNextEntry(new java.util.zip.ZipEntry("02_clinic/" + Path.of(file).getFileName()));
+                zip.write(read(file));
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void the_navii_clinic_pair_imports_as_published_with_departments_and_hours() throws Exception {
+        String boundary = "tsunagu-" + Api.token("b");
+        Api.Reply parts = post("format=navii&municipality=" + NERIMA, "multipart/form-data; boundary=" + boundary,
+                multipart(boundary, NAVII_FACILITIES, NAVII_HOURS));
+        JsonObject s = finished(parts);
+        assertEquals(4, s.getInt("created") + s.getInt("updated") + s.getInt("unchanged"), s::toString);
+        assertEquals(1, s.getInt("skippedOtherMunicipality"), "the 小平市 clinic: " + s);
+        assertEquals(0, s.getInt("rejected"), s::toString);
+
+        // the same pair as the published ZIP: nothing changes
+        JsonObject again = finished(post("format=navii&municipality=" + NERIMA, "application/zip", zip(NAVII_HOURS, NAVII_FACILITIES)));
+        assertEquals(4, again.getInt("unchanged"), again::toString);
+        assertEquals(0, again.getInt("vanished"), again::toString);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!found("春日町ファミリークリニック", null) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        JsonObject kasuga = detailByExternalId("春日町ファミリークリニック");
+        assertEquals("clinic", kasuga.getString("category"), kasuga::toString);
+        assertEquals("navii:1321200000044", kasuga.getString("externalId"), kasuga::toString);
+        assertFalse(kasuga.getJsonArray("departments").isEmpty(), kasuga::toString);
+        assertEquals("nerima-od-core", kasuga.getJsonObject("center").getString("code"), kasuga::toString);
+        // 月・火・木〜土 (水曜・日曜・祝日休診): Thursday 2026-12-17 open, Wednesday 12-16 closed
+        assertTrue(found("春日町ファミリークリニック", "2026-12-17"), kasuga::toString);
+        assertFalse(found("春日町ファミリークリニック", "2026-12-16"), kasuga::toString);
+        String page = anonymous.get("resources/" + kasuga.getJsonNumber("id")).body();
+        assertTrue(page.contains("id=\"phone-not-in-source\""), "the page says the source has no phone");
+
+        // the facility file alone would list clinics without hours: refused, with the reason
+        Api.Reply alone = post("format=navii&municipality=" + NERIMA, "text/csv", read(NAVII_FACILITIES));
+        assertEquals(400, alone.status(), alone::toString);
+        assertTrue(alone.body().contains("診療時間"), alone::toString);
+        Api.Reply notNavii = post("format=navii&municipality=" + NERIMA, "text/csv", read("data/open-data/mhlw_jigyosho_130.csv"));
+        assertEquals(400, notNavii.status(), notNavii::toString);
+    }
 }
