@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -66,7 +65,6 @@ abstract class OpenDataColumns implements ColumnMapping {
     static final Column LIST_CODE = Column.of("都道府県コード又は市区町村コード", "全国地方公共団体コード",
             "都道府県コード又は市町村コード");
 
-    private static final Pattern REQUIRED_MARK = Pattern.compile("(\\((必須|任意)\\)|\\[(必須|任意)\\]|【(必須|任意)】|[*※])+$");
     private static final String DAY_CHARS = "月火水木金土日";
     private static final Pattern DAY_RANGE = Pattern.compile("[月火水木金土日]〜[月火水木金土日]");
     private static final Pattern TIME = Pattern.compile("(\\d{1,2})(?::|時)?(\\d{2})?分?");
@@ -162,9 +160,7 @@ abstract class OpenDataColumns implements ColumnMapping {
      * spaces, no required/optional marks copied from the template.
      */
     static String headerKey(String header) {
-        String s = Normalizer.normalize(header == null ? "" : header, Normalizer.Form.NFKC)
-                .toLowerCase(Locale.ROOT).replaceAll("[\\s\u3000]+", "");
-        return REQUIRED_MARK.matcher(s).replaceAll("");
+        return org.tsunagu.csv.HeaderNames.canonical(header);
     }
 
     /** Where the columns of a format are in one header row, and the required ones it lacks. */
