@@ -12,7 +12,7 @@ import java.util.function.Supplier;
  */
 public final class LimitedInputStream extends FilterInputStream {
 
-    private final long limit;
+    private volatile long limit;
     private final Supplier<? extends RuntimeException> overLimit;
     private long count;
 
@@ -20,6 +20,16 @@ public final class LimitedInputStream extends FilterInputStream {
         super(in);
         this.limit = limit;
         this.overLimit = overLimit;
+    }
+
+    /** The limit now. */
+    public long limit() {
+        return limit;
+    }
+
+    /** Lowers the limit (never raises it): {@code LargeBodyGuard} once the resource method is known. */
+    public void lowerTo(long lower) {
+        limit = Math.min(limit, lower);
     }
 
     @Override

@@ -13,8 +13,10 @@
  * <li>{@code JsonInput} and {@code QueryParameters}: collect every mistake, then one 400 naming each
  *     field ({@code FieldError}), instead of class-cast 500s.</li>
  * <li>{@code JsonBodies}: exactly one JSON value and nothing after it; {@code BodyLimit}: bodies over
- *     1 MiB → 413; {@code LimitedInputStream}: the same limit counted while reading, for bodies without
- *     a length and for the uploads and ZIP entries of {@code csv}.</li>
+ *     1 MiB → 413, except for methods marked {@code LargeBody} (streamed file imports, up to
+ *     {@code tsunagu.import.max.bytes}; {@code LargeBodyGuard} checks the mark after matching);
+ *     {@code LimitedInputStream}: the limit counted while reading, for bodies without a length and for
+ *     the uploads and ZIP entries of {@code csv}.</li>
  * <li>{@code DatabaseUnavailable}: an unreachable database is temporary, so it is 503 with
  *     {@code Retry-After}, not a 500 that pages the developers.</li>
  * </ul>

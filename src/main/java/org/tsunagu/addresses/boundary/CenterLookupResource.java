@@ -73,11 +73,17 @@ public class CenterLookupResource {
         if (!r.candidates().isEmpty()) {
             JsonArrayBuilder list = Json.createArrayBuilder();
             for (Town t : r.candidates()) {
-                list.add(Json.createObjectBuilder().add("town", t.displayName())
+                JsonObjectBuilder candidate = Json.createObjectBuilder().add("town", t.displayName())
                         .add("municipality", t.getMunicipality().getCode())
-                        .add("municipalityName", t.getMunicipality().getName())
-                        .add("center", Json.createObjectBuilder().add("code", t.getCenter().getCode())
-                                .add("name", t.getCenter().getName()).add("phone", t.getCenter().getPhone())));
+                        .add("municipalityName", t.getMunicipality().getName());
+                if (t.getCenter() != null) {
+                    candidate.add("center", Json.createObjectBuilder().add("code", t.getCenter().getCode())
+                            .add("name", t.getCenter().getName()).add("phone", t.getCenter().getPhone()));
+                } else {
+                    // unassigned (a town from an address registry): its core center triages
+                    candidate.addNull("center");
+                }
+                list.add(candidate);
             }
             b.add("candidates", list);
         }

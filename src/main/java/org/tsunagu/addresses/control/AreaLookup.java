@@ -72,7 +72,12 @@ public class AreaLookup {
                 }
                 Integer block = match.block();
                 boolean byBlock = town.blockRangeFor(block).isPresent();
-                return new Result(byBlock ? Matched.BLOCK : Matched.TOWN, town, block, town.centerFor(block),
+                // a town from an address registry not yet assigned: its core center triages
+                Center center = town.centerFor(block);
+                if (center == null) {
+                    center = coreCenter(town.getMunicipality()).orElse(null);
+                }
+                return new Result(byBlock ? Matched.BLOCK : Matched.TOWN, town, block, center,
                         town.getMunicipality(), List.of());
             }
             case AMBIGUOUS -> {
@@ -113,6 +118,11 @@ public class AreaLookup {
         String municipality = home == null ? null : home.getCode();
         if (address != null && !address.isBlank()) {
             Result r = lookup(address, municipality);
+            if (r.town() != null && r.center() != null && r.town().centerFor(r.block()) == null) {
+                return new Route(r.center(), Found.CORE, "住所の町丁目「" + r.town().displayName()
+                        + "」はまだ担当センターが決まっていないため、基幹型センター（" + r.center().getName()
+                        + "）が受け付けて振り分けます", r.town());
+            }
             if (r.town() != null && r.center() != null) {
                 boolean block = r.matched() == Matched.BLOCK;
                 String reason = "住所の町丁目「" + r.town().displayName() + "」" + (block ? "（" + r.block() + "番地）" : "")
@@ -133,7 +143,8 @@ public class AreaLookup {
                     }
                 }
             }
-            if (nearest != null && best <= NEAREST_TOWN_KM) {
+            // the nearest town unassigned (from an address registry): the core center below triages
+            if (nearest != null && best <= NEAREST_TOWN_KM && nearest.isAssigned()) {
                 Center c = nearest.getCenter();
                 return new Route(c, Found.NEAREST_TOWN, String.format("位置情報から最寄りの町丁目「%s」（約%.1fkm）の担当: %s",
                         nearest.displayName(), best, c.getName()), nearest);

@@ -20,9 +20,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * 町丁目 (or 小字 below a town): the unit of routing. Every town has a responsible center; a split
- * town may hand some 番地 ranges to other centers, and {@link #centerFor(Integer)} is the one place
- * that decides.
+ * 町丁目 (or 小字 below a town): the unit of routing. A town has a responsible center, except one read
+ * from a national address registry and not yet given one by a catchment import (unassigned: its
+ * addresses go to the core center); a split town may hand some 番地 ranges to other centers, and
+ * {@link #centerFor(Integer)} is the one place that decides.
  */
 @Entity
 @Table(name = "town")
@@ -68,7 +69,8 @@ public class Town {
     @Embedded
     private GeoPoint point;
 
-    @ManyToOne(optional = false)
+    /** Null while the town is unassigned (V16). */
+    @ManyToOne
     @JoinColumn(name = "center_id")
     private Center center;
 
@@ -92,6 +94,38 @@ public class Town {
         this.koaza = koaza == null ? "" : koaza.strip();
         this.point = point;
         this.center = center;
+    }
+
+    /**
+     * A town known from an address registry before any catchment names its center: its addresses are
+     * routed to the municipality's core center until a catchment import assigns it.
+     */
+    public static Town unassigned(Municipality municipality, String name, String koaza, GeoPoint point) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("town name is required");
+        }
+        if (point == null) {
+            throw new IllegalArgumentException("town needs a point");
+        }
+        Town t = new Town();
+        t.municipality = municipality;
+        t.name = name.strip();
+        t.koaza = koaza == null ? "" : koaza.strip();
+        t.point = point;
+        return t;
+    }
+
+    /** A registry import moves the point only: center and 番地 ranges stay. True when the point changed. */
+    public boolean moveTo(GeoPoint point) {
+        if (point == null || point.equals(GeoPoint.orNull(this.point))) {
+            return false;
+        }
+        this.point = point;
+        return true;
+    }
+
+    public boolean isAssigned() {
+        return center != null;
     }
 
     /** A re-import moves the point and routing; 番地 overrides are given anew by the same file. */
@@ -119,7 +153,10 @@ public class Town {
         blocks.add(range);
     }
 
-    /** The responsible center for an address in this town, with the 番地 if the address had one. */
+    /**
+     * The responsible center for an address in this town, with the 番地 if the address had one; null
+     * when the town is unassigned (the caller falls back to the core center).
+     */
     public Center centerFor(Integer block) {
         return blockRangeFor(block).map(BlockRange::center).orElse(center);
     }

@@ -25,6 +25,7 @@ import org.tsunagu.exchange.control.MunicipalityScope;
 import org.tsunagu.exchange.control.ResourceFormat;
 import org.tsunagu.exchange.entity.ImportJob;
 import org.tsunagu.problems.FieldError;
+import org.tsunagu.problems.LargeBody;
 import org.tsunagu.problems.ProblemException;
 import org.tsunagu.problems.QueryParameters;
 
@@ -66,6 +67,7 @@ public class ResourceImportsResource {
     AreaLookup areas;
 
     @POST
+    @LargeBody
     @Consumes({"text/csv", "application/zip", "application/x-zip-compressed", "application/octet-stream"})
     @Operation(summary = "Import resources from a CSV or a ZIP of CSVs (upsert by externalId)")
     public Response importResources(InputStream body, @QueryParam("format") String format, @QueryParam("dryRun") String dryRun,
@@ -77,6 +79,7 @@ public class ResourceImportsResource {
     }
 
     @POST
+    @LargeBody
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Import resources from the CSV files of one source as multipart parts (e.g. ナビイ's pairs)")
     public Response importParts(List<EntityPart> parts, @QueryParam("format") String format, @QueryParam("dryRun") String dryRun,
