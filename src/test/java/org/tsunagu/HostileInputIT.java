@@ -357,9 +357,9 @@ class HostileInputIT extends PortalIT {
                     List.<String[]>of(new String[]{"Content-Type", CSV}), body, 400, 400)));
             c.add(new Case(importPath + ": JSON instead of CSV", Kind.API, "admin", "POST", importPath,
                     List.<String[]>of(new String[]{"Content-Type", JSON}), utf8("{}"), 415, 415));
-            // resource imports take the national open-data files (TSUNAGU_IMPORT_MAX_BYTES): 2 MB is read, and refused for
-            // its content; a catchment or centers file is a center's own, 1 MiB at most
-            int twoMb = importPath.contains("resources") ? 400 : 413;
+            // resource and town imports take the national files (TSUNAGU_IMPORT_MAX_BYTES): 2 MB is read, and refused for
+            // its content; a centers file is a municipality's own short list, 1 MiB at most
+            int twoMb = importPath.contains("centers") ? 413 : 400;
             c.add(new Case(importPath + ": 2 MB without the format's columns", Kind.API, "admin", "POST", importPath,
                     List.<String[]>of(new String[]{"Content-Type", CSV}), utf8("a,b\n" + "x,y\n".repeat(500_000)), twoMb, twoMb));
             c.add(new Case(importPath + ": declared larger than the import limit", Kind.API, "admin", "POST", importPath,

@@ -205,8 +205,15 @@ public class ResourceSearch {
         awaitApplied(ticket, WAIT_FOR_INDEX);
     }
 
-    /** After the commit: the log entries of a change this instance applies itself need no second pass. */
-    void onChangesLogged(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten event) {
+    /**
+     * In the writing transaction: the log entries of a change this instance applies itself need no
+     * second pass. Marked before the commit, not after it: after the commit the request thread first waits
+     * for its own index update ({@link #onResourcesChanged}), and the poller would meanwhile read the new
+     * entries as another instance's (for an import of more than {@code IndexOutbox.MAX_LISTED} resources a
+     * "rebuild" entry: the whole index rebuilt beside the update). An entry of a transaction that rolls back
+     * is never read, so marking it early costs nothing.
+     */
+    void onChangesLogged(@Observes OutboxWritten event) {
         ChangeCursor c = cursor;
         if (c != null) {
             c.applied(event.entries());

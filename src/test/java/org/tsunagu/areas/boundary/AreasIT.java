@@ -247,9 +247,12 @@ class AreasIT extends PortalIT {
         assertTrue(wrongType.isProblem());
         byte[] huge = new byte[1024 * 1024 + 10];
         java.util.Arrays.fill(huge, (byte) 'a');
-        // the catchment file is a center's own (1 MiB at most); only the registry formats take national files
-        Api.Reply tooLarge = admin.post("api/v1/imports/towns", "text/csv", huge);
-        assertEquals(413, tooLarge.status(), tooLarge::toString);
+        // town imports take national files (the address registries): a large body is read, and refused for its content
+        Api.Reply large = admin.post("api/v1/imports/towns", "text/csv", huge);
+        assertEquals(400, large.status(), large::toString);
+        assertTrue(large.isProblem());
+        Api.Reply tooLarge = admin.post("api/v1/imports/centers", "text/csv", huge);
+        assertEquals(413, tooLarge.status(), "a centers file stays within the 1 MiB of other bodies: " + tooLarge);
         assertTrue(tooLarge.isProblem());
         Api.Reply missingAddress = anonymous.get("api/v1/centers/lookup");
         assertEquals(400, missingAddress.status());

@@ -56,34 +56,33 @@ class OpenDataImportIT extends PortalIT {
             if (areas) {
                 return;
             }
-            municipality(NERIMA, "nerima-od-core", "練馬区地域包括支援センター（基幹型・取込試験）", "東京都練馬区豊玉北6-12-1");
-            municipality(KODAIRA, "kodaira-od-core", "小平市地域包括支援センター（基幹型・取込試験）", "東京都小平市小川町2-1333");
+            // 練馬区's centers exactly as TownSourcesIT makes them (the ITs share one server; one core per municipality)
+            municipality(NERIMA, "nerima-it-core", "center_code,name,kind,region,address,phone,email\n"
+                    + "nerima-it-core,練馬区地域包括支援センター（基幹型・試験）,core,全域,東京都練馬区豊玉北6-12-1,03-0000-1001,\n"
+                    + "nerima-it-asahi,旭丘地域包括支援センター（試験）,commissioned,南部,東京都練馬区旭丘1-1-1,03-0000-1002,\n");
+            municipality(KODAIRA, "kodaira-od-core", "center_code,name,kind,region,address,phone,email\n"
+                    + "kodaira-od-core,小平市地域包括支援センター（基幹型・取込試験）,core,全域,東京都小平市小川町2-1333,03-0000-0000,\n");
             nerimaStaff = Api.token("odstaff");
             Api.Reply account = admin.postJson("api/v1/accounts", "{\"username\":\"" + nerimaStaff + "\",\"password\":\""
-                    + PASSWORD + "\",\"role\":\"core\",\"centerCode\":\"nerima-od-core\"}");
+                    + PASSWORD + "\",\"role\":\"core\",\"centerCode\":\"nerima-it-core\"}");
             assertEquals(201, account.status(), account::toString);
             areas = true;
         }
     }
 
-    void municipality(String code, String center, String name, String address) throws Exception {
+    /** The centers, then every town of ../shared/data/towns for the municipality, all in the core center's catchment. */
+    void municipality(String code, String center, String centers) throws Exception {
+        Api.Reply c = admin.post("api/v1/imports/centers", "text/csv", centers.getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, c.status(), c::toString);
         List<String> towns = Files.readAllLines(shared("data/towns/geolonia_towns_" + code + ".csv"), StandardCharsets.UTF_8);
         StringBuilder catchment = new StringBuilder("city_code,pref_name,city_name,town,koaza,lat,lon,center_code,town_kana\n");
         for (String line : towns.subList(1, towns.size())) {
-            String[] c = line.split(",", -1);
-            catchment.append(String.join(",", c[2], c[1], c[3], c[4], c[7], c[8], c[9], center, "")).append('\n');
+            String[] cells = line.split(",", -1);
+            catchment.append(String.join(",", cells[2], cells[1], cells[3], cells[4], cells[7], cells[8], cells[9], center, ""))
+                    .append('\n');
         }
-        Api.Reply t = admin.post("api/v1/imports/towns", "text/csv", catchmentWithCenter(catchment.toString(), center, name, address));
+        Api.Reply t = admin.post("api/v1/imports/towns", "text/csv", catchment.toString().getBytes(StandardCharsets.UTF_8));
         assertEquals(200, t.status(), t::toString);
-    }
-
-    /** Centers first (they need the municipality: the town file creates it, so towns go twice). */
-    byte[] catchmentWithCenter(String catchment, String center, String name, String address) {
-        byte[] towns = catchment.getBytes(StandardCharsets.UTF_8);
-        Api.Reply first = admin.post("api/v1/imports/centers", "text/csv", ("center_code,name,kind,region,address,phone,email\n"
-                + center + "," + name + ",core,全域," + address + ",03-0000-0000,\n").getBytes(StandardCharsets.UTF_8));
-        assertEquals(200, first.status(), first::toString);
-        return towns;
     }
 
     Api.Reply post(String query, String type, byte[] body) {
@@ -140,7 +139,7 @@ class OpenDataImportIT extends PortalIT {
         JsonObject nurse = detailByExternalId("ねりま桜台訪問看護ステーション");
         assertEquals("home_nursing", nurse.getString("category"), nurse::toString);
         assertTrue(nurse.getBoolean("homeVisit"), nurse::toString);
-        assertTrue(nurse.getJsonObject("center").getString("code").equals("nerima-od-core"), nurse::toString);
+        assertTrue(nurse.getJsonObject("center").getString("code").equals("nerima-it-core"), nurse::toString);
         assertFalse(nurse.toString().contains("定員：0"), "定員 0 means not applicable: " + nurse);
 
         // the same file for 小平市: its two rows, the others skipped
@@ -371,7 +370,7 @@ class OpenDataImportIT extends PortalIT {
         Api.Reply parts = post("format=navii&municipality=" + NERIMA, "multipart/form-data; boundary=" + boundary,
                 multipart(boundary, NAVII_FACILITIES, NAVII_HOURS));
         JsonObject s = finished(parts);
-        assertEquals(4, s.getInt("created") + s.getInt("updated") + s.getInt("unchanged"), s::toString);
+        assertEquals(4, s.getInt("created") + s.getInt("updated"), s::toString);
         assertEquals(1, s.getInt("skippedOtherMunicipality"), "the 小平市 clinic: " + s);
         assertEquals(0, s.getInt("rejected"), s::toString);
 
@@ -388,7 +387,7 @@ class OpenDataImportIT extends PortalIT {
         assertEquals("clinic", kasuga.getString("category"), kasuga::toString);
         assertEquals("navii:1321200000044", kasuga.getString("externalId"), kasuga::toString);
         assertFalse(kasuga.getJsonArray("departments").isEmpty(), kasuga::toString);
-        assertEquals("nerima-od-core", kasuga.getJsonObject("center").getString("code"), kasuga::toString);
+        assertEquals("nerima-it-core", kasuga.getJsonObject("center").getString("code"), kasuga::toString);
         // 月・火・木〜土 (水曜・日曜・祝日休診): Thursday 2026-12-17 open, Wednesday 12-16 closed
         assertTrue(found("春日町ファミリークリニック", "2026-12-17"), kasuga::toString);
         assertFalse(found("春日町ファミリークリニック", "2026-12-16"), kasuga::toString);
