@@ -162,7 +162,20 @@ public final class ResourceIndex implements Closeable {
     }
 
     public void upsert(Collection<IndexedResource> resources) {
-        if (resources.isEmpty()) {
+        write(resources, List.of(), true);
+    }
+
+    public void delete(Collection<Long> ids) {
+        write(List.of(), ids, true);
+    }
+
+    /**
+     * Writes these documents and removes those; with {@code commit} the change is committed and
+     * searchable. A large change (an import of 100,000 rows) is written in chunks and committed once at
+     * its end: a commit per chunk of 500 made the index take longer than the import itself.
+     */
+    public void write(Collection<IndexedResource> resources, Collection<Long> deleted, boolean commit) {
+        if (resources.isEmpty() && deleted.isEmpty() && !commit) {
             return;
         }
         swap.readLock().lock();
@@ -171,23 +184,12 @@ public final class ResourceIndex implements Closeable {
             for (IndexedResource r : resources) {
                 g.writer.updateDocument(new Term(SearchSchema.ID, Long.toString(r.id())), g.document(r));
             }
-            g.commitAndRefresh();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            swap.readLock().unlock();
-        }
-    }
-
-    public void delete(Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return;
-        }
-        swap.readLock().lock();
-        try {
-            Generation g = current;
-            g.writer.deleteDocuments(ids.stream().map(id -> new Term(SearchSchema.ID, Long.toString(id))).toArray(Term[]::new));
-            g.commitAndRefresh();
+            if (!deleted.isEmpty()) {
+                g.writer.deleteDocuments(deleted.stream().map(id -> new Term(SearchSchema.ID, Long.toString(id))).toArray(Term[]::new));
+            }
+            if (commit) {
+                g.commitAndRefresh();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

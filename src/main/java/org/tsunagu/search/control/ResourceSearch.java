@@ -361,8 +361,7 @@ public class ResourceSearch {
                 published.add(r);
                 gone.remove(r.id());
             }
-            index.upsert(published);
-            index.delete(gone);
+            index.write(published, gone, from + CHUNK >= ids.size());
         }
     }
 
