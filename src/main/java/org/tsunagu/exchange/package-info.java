@@ -4,16 +4,25 @@
  * <h2>Pages and API</h2>
  * <ul>
  * <li>Page: {@code /staff/import} ({@code ResourceImportPage}, 一括取込: check first, then import the very
- *     file previewed).</li>
- * <li>API: {@code POST /api/v1/imports/resources?format=…} ({@code ResourceImportsResource}),
+ *     file previewed; a progress bar while a large file runs; the vanished resources to confirm 掲載終了).</li>
+ * <li>API: {@code POST /api/v1/imports/resources?format=…&municipality=…} ({@code ResourceImportsResource}: a CSV,
+ *     a ZIP or multipart parts), {@code GET /api/v1/import-jobs/{id}} and {@code GET|POST …/vanished}
+ *     ({@code ImportJobsResource}),
  *     {@code GET /api/v1/exports/resources?format=csv|geojson|hsds} ({@code ResourceExportsResource});
  *     staff, core, admin.</li>
  * </ul>
  *
  * <h2>Rules it owns</h2>
  * <ul>
+ * <li>Every upload is a job ({@code ImportJob}, {@code ImportSubmission}, {@code ImportRun}): streamed to a
+ *     spool folder, run while the request waits when small and in the background when large, one per
+ *     municipality and format at a time (409), applied in one transaction with its end (never
+ *     half-applied), taken over or failed when its instance dies.</li>
+ * <li>Rows of other municipalities are skipped and counted ({@code MunicipalityScope}, {@code ImportFiles});
+ *     open data imports its valid rows and lists the others; an empty cell never erases what staff entered;
+ *     what vanished from a source is listed, never withdrawn by the import.</li>
  * <li>One pipeline, several column mappings ({@code ResourceFormat}: Tsunagu, jp-medical, jp-care,
- *     mhlw-care). A {@code ColumnMapping} only translates a row and never rejects one, so every rule of
+ *     mhlw-care, navii — ナビイ's files are joined by {@code NaviiFiles} first). A {@code ColumnMapping} only translates a row and never rejects one, so every rule of
  *     the import lives in {@code ResourceImport}: validation, geocoding to the Town's point, the center
  *     of the catchment, schedule parsing, upsert by external id, all or nothing or skip bad rows, dry run.</li>
  * <li>External ids of the open-data formats carry the format as a prefix ({@code jp-medical:…}): one
