@@ -401,4 +401,40 @@ class OpenDataImportIT extends PortalIT {
         Api.Reply notNavii = post("format=navii&municipality=" + NERIMA, "text/csv", read("data/open-data/mhlw_jigyosho_130.csv"));
         assertEquals(400, notNavii.status(), notNavii::toString);
     }
+
+    /** The rows of 練馬区 in a sample, counted from the file (its code column, 6 or 5 digits) rather than assumed. */
+    static long nerimaRows(String file, java.nio.charset.Charset charset) throws Exception {
+        List<String> lines = Files.readAllLines(shared("data/open-data/" + file), charset);
+        return lines.stream().skip(1).filter(l -> l.replace("\"", "").startsWith("13120")).count();
+    }
+
+    @Test
+    void every_published_list_layout_imports_unchanged_for_its_municipality() throws Exception {
+        java.nio.charset.Charset sjis = java.nio.charset.Charset.forName("windows-31j");
+        Object[][] samples = {
+                {"jp-care", "jichitai_std_kaigo_jigyosho_ichiran.csv", StandardCharsets.UTF_8},
+                {"jp-medical", "suisho_iryokikan_ichiran_cp932.csv", sjis},
+                {"jp-care", "suisho_kaigo_jigyosho_ichiran_cp932.csv", sjis},
+                {"mhlw-care", "mhlw_jigyosho_150.csv", StandardCharsets.UTF_8}};
+        for (Object[] sample : samples) {
+            String file = (String) sample[1];
+            long ours = nerimaRows(file, (java.nio.charset.Charset) sample[2]);
+            JsonObject s = finished(post("format=" + sample[0] + "&municipality=" + NERIMA, "text/csv", read("data/open-data/" + file)));
+            assertEquals(ours, s.getInt("created") + s.getInt("updated"), file + ": " + s);
+            assertEquals(0, s.getInt("rejected"), file + ": " + s);
+            long all = Files.readAllLines(shared("data/open-data/" + file), (java.nio.charset.Charset) sample[2]).stream().skip(1)
+                    .filter(l -> !l.isBlank()).count();
+            assertEquals(all - ours, s.getInt("skippedOtherMunicipality"), file + ": " + s);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!found("たかのだい歯科", null) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertEquals("dental", detailByExternalId("たかのだい歯科").getString("category"));
+        assertEquals("hospital", detailByExternalId("練馬中央病院").getString("category"));
+        assertEquals("pharmacy", detailByExternalId("春日町薬局").getString("category"));
+        JsonObject visiting = detailByExternalId("定期巡回ステーション土支田");
+        assertTrue(visiting.getBoolean("homeVisit"), visiting::toString);
+        assertEquals("nerima-it-core", visiting.getJsonObject("center").getString("code"), visiting::toString);
+    }
 }
