@@ -22,9 +22,11 @@
  *     open data imports its valid rows and lists the others; an empty cell never erases what staff entered;
  *     what vanished from a source is listed, never withdrawn by the import.</li>
  * <li>One pipeline, several column mappings ({@code ResourceFormat}: Tsunagu, jp-medical, jp-care,
- *     mhlw-care, navii — ナビイ's files are joined by {@code NaviiFiles} first). A {@code ColumnMapping} only translates a row and never rejects one, so every rule of
- *     the import lives in {@code ResourceImport}: validation, geocoding to the Town's point, the center
- *     of the catchment, schedule parsing, upsert by external id, all or nothing or skip bad rows, dry run.</li>
+ *     mhlw-care, navii — ナビイ's files are joined by {@code NaviiFiles} first). A {@code ColumnMapping}
+ *     only translates a row and never rejects one, so every rule of the import lives in
+ *     {@code ResourceImport}: validation, geocoding to the Town's point, the center of the catchment,
+ *     schedule parsing, upsert by external id, all or nothing or skip bad rows (Tsunagu) or skip and list
+ *     them (open data), dry run.</li>
  * <li>External ids of the open-data formats carry the format as a prefix ({@code jp-medical:…}): one
  *     namespace for every source.</li>
  * <li>Rows that would change nothing are counted as unchanged and not written, so a Tsunagu CSV export
