@@ -437,4 +437,27 @@ class OpenDataImportIT extends PortalIT {
         assertTrue(visiting.getBoolean("homeVisit"), visiting::toString);
         assertEquals("nerima-it-core", visiting.getJsonObject("center").getString("code"), visiting::toString);
     }
+
+    @Test
+    void a_current_layout_medical_list_built_from_the_description_imports_with_departments_written_out() throws Exception {
+        // no published sample of the 自治体標準 医療機関一覧 exists: this file follows the README and デジタル庁's column list
+        byte[] file;
+        try (var in = getClass().getResourceAsStream("/open-data/jichitai_std_iryokikan_ichiran.csv")) {
+            file = in.readAllBytes();
+        }
+        JsonObject s = finished(post("format=jp-medical&municipality=" + NERIMA, "text/csv", file));
+        assertEquals(3, s.getInt("created") + s.getInt("updated"), s::toString);
+        assertEquals(1, s.getInt("skippedOtherMunicipality"), "the dentist whose 所在地 is in 小平市: " + s);
+        assertEquals(0, s.getInt("rejected"), s::toString);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!found("石神井こどもクリニック", null) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        JsonObject kids = detailByExternalId("石神井こどもクリニック");
+        assertTrue(kids.getJsonArray("departments").toString().contains("小児科"), "「小」 written out: " + kids);
+        assertTrue(kids.getString("address").contains("石神井町三丁目"), "the address from the split columns: " + kids);
+        assertEquals("hospital", detailByExternalId("光が丘総合病院").getString("category"));
+        JsonObject r = anonymous.get("api/v1/resources?q=" + Api.q("内科") + "&size=100").json();
+        assertTrue(r.toString().contains("石神井こどもクリニック"), "a search for 内科 finds the list's 「内」");
+    }
 }
