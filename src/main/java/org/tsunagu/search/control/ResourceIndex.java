@@ -181,12 +181,8 @@ public final class ResourceIndex implements Closeable {
         swap.readLock().lock();
         try {
             Generation g = current;
-            if (resources.size() < PARALLEL_FROM) {
-                for (IndexedResource r : resources) {
-                    g.writer.updateDocument(new Term(SearchSchema.ID, Long.toString(r.id())), g.document(r));
-                }
-            } else {
-                inParallel(g, resources);
+            for (IndexedResource r : resources) {
+                g.writer.updateDocument(new Term(SearchSchema.ID, Long.toString(r.id())), g.document(r));
             }
             if (!deleted.isEmpty()) {
                 g.writer.deleteDocuments(deleted.stream().map(id -> new Term(SearchSchema.ID, Long.toString(id))).toArray(Term[]::new));
@@ -198,48 +194,6 @@ public final class ResourceIndex implements Closeable {
             throw new UncheckedIOException(e);
         } finally {
             swap.readLock().unlock();
-        }
-    }
-
-    /** From this many documents on, a write builds and analyses them on every core (an import's chunks). */
-    static final int PARALLEL_FROM = 64;
-
-    /**
-     * Builds and adds the documents on all cores: the IndexWriter takes documents from several threads,
-     * and building one (readings with kuromoji, schedule rules) is most of an import's indexing time. The
-     * pool lives for the call only and its threads get this application's class loader.
-     */
-    private static void inParallel(Generation g, Collection<IndexedResource> resources) throws IOException {
-        ClassLoader loader = ResourceIndex.class.getClassLoader();
-        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(
-                Math.max(1, Runtime.getRuntime().availableProcessors()), p -> {
-                    java.util.concurrent.ForkJoinWorkerThread t = java.util.concurrent.ForkJoinPool.defaultForkJoinWorkerThreadFactory
-                            .newThread(p);
-                    t.setContextClassLoader(loader);
-                    t.setDaemon(true);
-                    return t;
-                }, null, false);
-        try {
-            pool.submit(() -> resources.parallelStream().forEach(r -> {
-                try {
-                    g.writer.updateDocument(new Term(SearchSchema.ID, Long.toString(r.id())), g.document(r));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            })).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("indexing interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof UncheckedIOException u) {
-                throw u.getCause();
-            }
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IOException(e.getCause());
-        } finally {
-            pool.shutdown();
         }
     }
 
