@@ -218,4 +218,19 @@ class ResourceIndexTest {
         assertFalse(index.suggest("さろ", null, 10).isEmpty());
         assertNotNull(index.search(SearchQuery.text("おしゃべり", TODAY)).items().get(0).highlight());
     }
+
+    @Test
+    void aLargeChangeWrittenInChunksBecomesSearchableAtItsOneCommit() {
+        long before = index.size();
+        List<IndexedResource> chunk = new java.util.ArrayList<>();
+        for (long id = 1000; id < 1300; id++) {
+            chunk.add(resource(id, "体操教室" + id, Category.EXERCISE, "練馬区光が丘二丁目5-" + id, "光が丘二丁目", null, null));
+        }
+        index.write(chunk.subList(0, 150), List.of(), false);
+        assertEquals(before, index.size(), "not searchable before the commit");
+        index.write(chunk.subList(150, 300), List.of(), true);
+        assertEquals(before + 300, index.size(), "all there after the one commit");
+        index.write(List.of(), List.of(1000L, 1001L), true);
+        assertEquals(before + 298, index.size());
+    }
 }
