@@ -27,6 +27,7 @@ import org.tsunagu.exchange.control.MunicipalityScope;
 import org.tsunagu.exchange.entity.ImportJob;
 import org.tsunagu.problems.FieldError;
 import org.tsunagu.problems.ProblemException;
+import org.tsunagu.problems.QueryParameters;
 
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -120,7 +121,7 @@ public class ImportJobsResource {
 
     /** The job, or 404 when there is none or the caller may not see it (a job is not another center's business). */
     private ImportJob visible(String id) {
-        ImportJob job = jobs.find(id).orElseThrow(() -> ProblemException.notFound("取込ジョブ " + id + " はありません"));
+        ImportJob job = jobs.find(id).orElseThrow(() -> ProblemException.notFound("取込ジョブ " + QueryParameters.shown(id) + " はありません"));
         Account me = caller.account();
         if (me.getRole() == Role.ADMIN || me.getUsername().equals(job.getRequestedBy())) {
             return job;
@@ -130,7 +131,7 @@ public class ImportJobsResource {
                 && !MunicipalityScope.ofKey(job.getMunicipalities()).isUnspecified()) {
             return job;
         }
-        throw ProblemException.notFound("取込ジョブ " + id + " はありません");
+        throw ProblemException.notFound("取込ジョブ " + QueryParameters.shown(id) + " はありません");
     }
 
     /** The job as api.md shows it (also the 202 body and, with dryRun, the synchronous summary). */
