@@ -194,14 +194,22 @@ public class ImportJobs {
                     + " created=" + r.created() + " updated=" + r.updated() + " rejected=" + r.rejected()
                     + " skippedOtherMunicipality=" + r.skippedOtherMunicipality());
         }
-        live.remove(id);
+        // still live until the commit is over (released by the run): a long commit must go on beating,
+        // or this instance's worker would take its own job for an orphan and claim it again under it
         return r;
+    }
+
+    /**
+     * The run of the job is over, its transaction committed or rolled back: this instance stops beating
+     * its heartbeat. Called after {@link #apply} or {@link #fail} returned, never inside them.
+     */
+    public void released(String id) {
+        live.remove(id);
     }
 
     /** running or queued → failed, with the reason and the errors (a file that could not be read). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void fail(String id, String why, List<FieldError> errors) {
-        live.remove(id);
         ImportJob job = em.find(ImportJob.class, id);
         if (job != null && job.getState() != ImportJob.State.DONE && job.getState() != ImportJob.State.FAILED) {
             job.fail(why, report(errors, List.of()), Instant.now());

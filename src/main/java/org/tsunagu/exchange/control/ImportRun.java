@@ -52,6 +52,7 @@ public class ImportRun {
             jobs.fail(id, "取込中に予期しないエラーが発生しました。何も取り込まれていません。もう一度お試しください", List.of());
             return Optional.of(new Outcome(null, p));
         } finally {
+            jobs.released(id);
             ImportJobs.delete(spool);
         }
     }
