@@ -397,9 +397,9 @@ public class ResourceSearch {
         try {
             long after = Long.MIN_VALUE;
             while (true) {
-                List<Resource> chunk = em.createNamedQuery(Resource.FIND_PUBLISHED_AFTER, Resource.class)
+                List<Resource> chunk = IndexReads.withRelations(em.createNamedQuery(Resource.FIND_PUBLISHED_AFTER, Resource.class)
                         .setParameter("status", ResourceStatus.PUBLISHED).setParameter("after", after)
-                        .setMaxResults(CHUNK).getResultList();
+                        .setMaxResults(CHUNK)).getResultList();
                 if (chunk.isEmpty()) {
                     break;
                 }
