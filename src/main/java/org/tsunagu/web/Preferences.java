@@ -85,12 +85,26 @@ public class Preferences {
     /** This page's URL with one option changed: switching language keeps the search on screen. */
     public String link(String name, String value) {
         // only the URL's own query: form fields of a POST (personal data in the alert form) never end up in a link
-        String query = ((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest()).getQueryString();
+        return link(((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest()).getQueryString(),
+                name, value);
+    }
+
+    /**
+     * The query with {@code name} set to {@code value}. A pair that is not valid percent-encoding
+     * ({@code ?%zz=1}) is left out: it meant nothing to the page either, and must not fail it.
+     */
+    static String link(String query, String name, String value) {
         StringBuilder b = new StringBuilder("?");
         if (query != null) {
             for (String pair : query.split("&")) {
                 String key = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
-                if (!pair.isEmpty() && !java.net.URLDecoder.decode(key, java.nio.charset.StandardCharsets.UTF_8).equals(name)) {
+                String decoded;
+                try {
+                    decoded = java.net.URLDecoder.decode(key, java.nio.charset.StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException malformed) {
+                    continue;
+                }
+                if (!pair.isEmpty() && !decoded.equals(name)) {
                     b.append(pair).append('&');
                 }
             }

@@ -8,6 +8,7 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.tsunagu.accounts.control.Accounts;
+import org.tsunagu.accounts.control.SessionStanding;
 import org.tsunagu.accounts.control.Caller;
 import org.tsunagu.accounts.entity.Account;
 import org.tsunagu.audit.control.Audit;
@@ -43,6 +44,9 @@ public class PasswordPage {
     @Inject
     PageTransaction transaction;
 
+    @Inject
+    SessionStanding standing;
+
     private String current;
     private String password;
     private String repeat;
@@ -68,11 +72,13 @@ public class PasswordPage {
         if (!errors.isEmpty()) {
             return;
         }
+        long[] epoch = new long[1];
         try {
             transaction.run(() -> {
                 Account me = accounts.find(username).orElseThrow(() -> ProblemException.forbidden("unknown account"));
                 accounts.changeOwnPassword(me, current, password);
                 audit.record(username, "account.password", "account", username, null);
+                epoch[0] = me.getSessionEpoch();
             });
         } catch (ProblemException e) {
             if (e.errors().isEmpty()) {
@@ -85,6 +91,9 @@ public class PasswordPage {
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.removeAttribute(PortalAuthentication.SESSION_MUST_CHANGE);
+            // this session goes on under the new password; every other session of the account has ended
+            session.setAttribute(PortalAuthentication.SESSION_EPOCH, epoch[0]);
+            standing.forget(username);
         }
         request.changeSessionId();
         ext.getFlash().put("done", AdminAccountsPage.text("password.done"));

@@ -14,6 +14,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.tsunagu.accounts.control.Accounts;
 import org.tsunagu.accounts.control.LoginThrottle;
+import org.tsunagu.accounts.control.SessionStanding;
+import org.tsunagu.accounts.entity.Account;
+import org.tsunagu.web.security.CanonicalPaths;
 import org.tsunagu.web.security.SecurityHeaders;
 import org.tsunagu.problems.DatabaseUnavailable;
 import org.tsunagu.problems.Problems;
@@ -49,6 +52,10 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
 
     static final String SESSION_CALLER = "tsunagu.caller";
     static final String SESSION_GROUPS = "tsunagu.groups";
+    /** When the session signed in (epoch milliseconds): it ends {@code tsunagu.session.max-lifetime} later. */
+    static final String SESSION_SINCE = "tsunagu.signedInAt";
+    /** The account's credentials epoch at sign-in; a session under an older epoch is over. */
+    static final String SESSION_EPOCH = "tsunagu.sessionEpoch";
     /** Set at login while the account must still replace an admin-chosen password. */
     static final String SESSION_MUST_CHANGE = "tsunagu.mustChangePassword";
     static final String PASSWORD_PAGE = "/account/password";
@@ -65,6 +72,9 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
     LoginThrottle throttle;
 
     @Inject
+    SessionStanding standing;
+
+    @Inject
     SecurityHeaders securityHeaders;
 
     @Override
@@ -72,11 +82,29 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
                                                 HttpMessageContext context) {
         // this runs before any filter, and some answers (401, 429, the redirect to the login page) end here
         securityHeaders.apply(request, response);
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith("/api/")) {
+        Optional<String> canonical = CanonicalPaths.of(request);
+        if (canonical.isEmpty()) {
+            return refuseNonCanonical(request, response);
+        }
+        if (canonical.get().startsWith("/api/")) {
             return api(request, response, context);
         }
-        return page(request, response, context);
+        return page(request, response, context, canonical.get());
+    }
+
+    /** 400 for another spelling of a path ({@link CanonicalPaths}): a problem under /api, the error page elsewhere. */
+    private static AuthenticationStatus refuseNonCanonical(HttpServletRequest request, HttpServletResponse response) {
+        String raw = request.getRequestURI().substring(Math.min(request.getRequestURI().length(), request.getContextPath().length()));
+        if (raw.replaceAll("^[/\\\\.;]+", "").toLowerCase(java.util.Locale.ROOT).startsWith("api")) {
+            return problem(response, 400, "Bad Request",
+                    "URL のパスが正規の形ではありません（// や . .. の区間、%2e %2f ; などを含みます）。リンクのとおりのパスで送ってください。");
+        }
+        try {
+            response.sendError(400);
+        } catch (IOException gone) {
+            // the client went away; nothing left to tell it
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     private AuthenticationStatus api(HttpServletRequest request, HttpServletResponse response,
@@ -117,7 +145,7 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
     }
 
     private AuthenticationStatus page(HttpServletRequest request, HttpServletResponse response,
-                                      HttpMessageContext context) {
+                                      HttpMessageContext context, String path) {
         Credential credential = context.getAuthParameters().getCredential();
         if (context.isAuthenticationRequest() && credential != null) {
             String address = throttle.address(request);
@@ -134,30 +162,47 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
                     throw e;
                 }
                 DatabaseUnavailable.log("page login", e);
-                try {
-                    UnavailablePages.write(request, response);
-                } catch (IOException gone) {
-                    // the client went away; nothing left to tell it
-                }
-                // the answer is written (like a redirect): LoginPage completes the response as it is
-                return AuthenticationStatus.SEND_CONTINUE;
+                return unavailable(request, response); // LoginPage completes the response as it is
             }
             if (result.getStatus() != CredentialValidationResult.Status.VALID) {
                 throttle.failed(address, Instant.now());
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+            Optional<Account> account = accounts.find(result.getCallerPrincipal().getName());
+            if (account.isEmpty()) {
                 return AuthenticationStatus.SEND_FAILURE;
             }
             request.changeSessionId();
             HttpSession session = request.getSession(true);
             session.setAttribute(SESSION_CALLER, result.getCallerPrincipal().getName());
             session.setAttribute(SESSION_GROUPS, new HashSet<>(result.getCallerGroups()));
-            if (accounts.mustChangePassword(result.getCallerPrincipal().getName())) {
+            session.setAttribute(SESSION_SINCE, System.currentTimeMillis());
+            session.setAttribute(SESSION_EPOCH, standing.epochOf(account.get()));
+            if (account.get().isMustChangePassword()) {
                 session.setAttribute(SESSION_MUST_CHANGE, Boolean.TRUE);
             }
             return context.notifyContainerAboutLogin(result);
         }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SESSION_CALLER) instanceof String caller) {
-            String path = request.getRequestURI().substring(request.getContextPath().length());
+            SessionStanding.Verdict verdict;
+            try {
+                verdict = verdict(session, caller);
+            } catch (RuntimeException e) {
+                if (!DatabaseUnavailable.in(e)) {
+                    throw e;
+                }
+                DatabaseUnavailable.log("page session", e);
+                return unavailable(request, response);
+            }
+            if (verdict == SessionStanding.Verdict.ENDED) {
+                // the account was disabled or its password set since, or the session is too old: sign in again
+                session.invalidate();
+                return context.isProtected() ? toLogin(request, context) : context.doNothing();
+            }
+            if (verdict == SessionStanding.Verdict.MUST_CHANGE_PASSWORD) {
+                session.setAttribute(SESSION_MUST_CHANGE, Boolean.TRUE);
+            }
             if (session.getAttribute(SESSION_MUST_CHANGE) != null && !allowedBeforePasswordChange(path)) {
                 return context.redirect(request.getContextPath() + PASSWORD_PAGE);
             }
@@ -166,14 +211,33 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
             return context.notifyContainerAboutLogin(caller, groups);
         }
         if (context.isProtected()) {
-            String target = request.getRequestURI().substring(request.getContextPath().length());
-            if (request.getQueryString() != null) {
-                target += "?" + request.getQueryString();
-            }
-            return context.redirect(request.getContextPath() + "/login?next="
-                    + URLEncoder.encode(target, StandardCharsets.UTF_8));
+            return toLogin(request, context);
         }
         return context.doNothing();
+    }
+
+    private SessionStanding.Verdict verdict(HttpSession session, String caller) {
+        Instant since = session.getAttribute(SESSION_SINCE) instanceof Long millis ? Instant.ofEpochMilli(millis) : null;
+        Long epoch = session.getAttribute(SESSION_EPOCH) instanceof Long e ? e : null;
+        return standing.of(caller, since, epoch, Instant.now());
+    }
+
+    private static AuthenticationStatus toLogin(HttpServletRequest request, HttpMessageContext context) {
+        String target = request.getRequestURI().substring(request.getContextPath().length());
+        if (request.getQueryString() != null) {
+            target += "?" + request.getQueryString();
+        }
+        return context.redirect(request.getContextPath() + "/login?next=" + URLEncoder.encode(target, StandardCharsets.UTF_8));
+    }
+
+    private static AuthenticationStatus unavailable(HttpServletRequest request, HttpServletResponse response) {
+        try {
+            UnavailablePages.write(request, response);
+        } catch (IOException gone) {
+            // the client went away; nothing left to tell it
+        }
+        // the answer is written (like a redirect): nothing else may write to it
+        return AuthenticationStatus.SEND_CONTINUE;
     }
 
     /** What an account that must change its password may open: the password page and what it is styled with. */

@@ -92,6 +92,13 @@ public class Account {
     @Column(name = "must_change_password")
     private boolean mustChangePassword;
 
+    /**
+     * Raised whenever the holder's right to the sessions already open ends: disabled, a password set
+     * by an admin or by the holder. A page session signed in under an older epoch is over (V17).
+     */
+    @Column(name = "session_epoch", nullable = false)
+    private long sessionEpoch;
+
     @Version
     private long version;
 
@@ -191,6 +198,7 @@ public class Account {
             throw new IllegalArgumentException("password hash is required");
         }
         this.passwordHash = newHash;
+        this.sessionEpoch++;
         this.lockedUntil = null;
         this.failedLogins = 0;
         this.failuresSince = null;
@@ -204,7 +212,11 @@ public class Account {
         this.failuresSince = null;
     }
 
+    /** Disables the account; its open sessions end at their next request. */
     public void disable() {
+        if (enabled) {
+            sessionEpoch++;
+        }
         this.enabled = false;
     }
 
@@ -277,6 +289,11 @@ public class Account {
     /** Whether the account is locked at this moment (too many failed logins). */
     public boolean isLockedAt(Instant now) {
         return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    /** The epoch a page session must have been signed in under to go on (see {@link #sessionEpoch}). */
+    public long getSessionEpoch() {
+        return sessionEpoch;
     }
 
     public boolean isMustChangePassword() {

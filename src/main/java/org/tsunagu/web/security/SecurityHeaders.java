@@ -11,6 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.Set;
@@ -59,7 +60,33 @@ public class SecurityHeaders {
         if (request.isSecure() || "https".equalsIgnoreCase(request.getScheme())) {
             response.setHeader("Strict-Transport-Security", HSTS);
         }
+        if (mayHoldPersonalData(request)) {
+            response.setHeader("Cache-Control", "no-store");
+            response.setHeader("Pragma", "no-cache");
+        }
     }
+
+    /**
+     * Whether the answer may be someone's own or personal data, which no browser, proxy or shared
+     * computer at a center may keep: anything asked for with credentials (Basic, or a session, which
+     * only signed-in users and forms in progress have) and every page and API path of staff,
+     * partners, admins and accounts. Style sheets, scripts and images stay cacheable.
+     */
+    static boolean mayHoldPersonalData(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/jakarta.faces.resource/") || path.startsWith("/resources/")) {
+            return false;
+        }
+        for (String prefix : PRIVATE_PATHS) {
+            if (path.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return request.getHeader("Authorization") != null || request.getSession(false) != null;
+    }
+
+    private static final List<String> PRIVATE_PATHS = List.of("/staff", "/partner/", "/admin", "/account",
+            "/api/v1/alerts", "/api/v1/accounts", "/api/v1/audit", "/api/v1/notifications", "/api/v1/corrections");
 
     /** The response as Faces renders into it: PrimeFaces' policy header becomes the whole policy with its nonce. */
     public HttpServletResponse withNonceFromPrimeFaces(HttpServletResponse response) {
