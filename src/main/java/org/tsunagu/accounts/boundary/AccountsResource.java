@@ -113,12 +113,12 @@ public class AccountsResource {
         } else if (password != null) {
             accounts.changePassword(a, password);
         } else if (Boolean.TRUE.equals(mustChange)) {
-            a.requirePasswordChange();
+            accounts.requirePasswordChange(a);
         }
         if (Boolean.TRUE.equals(enabled)) {
-            a.enable();
+            accounts.enable(a);
         } else if (Boolean.FALSE.equals(enabled)) {
-            a.disable();
+            accounts.disable(a);
         }
         audit.record(caller.actor(), "account.update", "account", a.getUsername(),
                 (enabled == null ? "" : "enabled=" + enabled) + (password == null ? "" : " password changed")

@@ -160,9 +160,9 @@ public class AdminAccountsPage {
             transaction.run(() -> {
                 Account a = accounts.find(user).orElseThrow(() -> ProblemException.notFound(text("admin.accounts.error.unknown", user)));
                 if (enable) {
-                    a.enable();
+                    accounts.enable(a);
                 } else {
-                    a.disable();
+                    accounts.disable(a);
                 }
                 audit.record(actor, "account.update", "account", a.getUsername(), "enabled=" + enable);
             });

@@ -1,6 +1,7 @@
 package org.tsunagu.accounts.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -21,6 +22,9 @@ import java.util.Optional;
 /** Creating accounts and checking credentials; the rules of who may exist live here and in {@link Account}. */
 @ApplicationScoped
 public class Accounts {
+
+    @Inject
+    Event<AccountChanged> changed;
 
     @PersistenceContext
     EntityManager em;
@@ -144,12 +148,32 @@ public class Accounts {
     public void changePassword(Account account, String password) {
         checkPolicy("password", password);
         account.changePassword(hashing.hash(password));
+        changed.fire(new AccountChanged(account.getUsername()));
     }
 
     /** An admin sets a new initial password; the holder must replace it at the next login. */
     public void resetPassword(Account account, String password) {
         checkPolicy("password", password);
         account.resetPassword(hashing.hash(password));
+        changed.fire(new AccountChanged(account.getUsername()));
+    }
+
+    /** The holder must replace the current password before anything else, also on sessions already open. */
+    public void requirePasswordChange(Account account) {
+        account.requirePasswordChange();
+        changed.fire(new AccountChanged(account.getUsername()));
+    }
+
+    /** Enables the account (and lifts a lock); sessions ended by disabling it stay ended. */
+    public void enable(Account account) {
+        account.enable();
+        changed.fire(new AccountChanged(account.getUsername()));
+    }
+
+    /** Disables the account: it cannot sign in, and its open sessions end at their next request. */
+    public void disable(Account account) {
+        account.disable();
+        changed.fire(new AccountChanged(account.getUsername()));
     }
 
     /**
@@ -165,6 +189,7 @@ public class Accounts {
         }
         checkPolicy("password", next);
         account.changePassword(hashing.hash(next));
+        changed.fire(new AccountChanged(account.getUsername()));
     }
 
     private static void checkPolicy(String field, String password) {

@@ -1,6 +1,8 @@
 package org.tsunagu.accounts.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tsunagu.accounts.entity.Account;
@@ -97,6 +99,10 @@ public class SessionStanding {
     public long epochOf(Account account) {
         reads.remove(account.getUsername());
         return account.getSessionEpoch();
+    }
+
+    void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountChanged change) {
+        forget(change.username());
     }
 
     /** Forgets what was read of the account on this instance, e.g. right after this instance changed it. */

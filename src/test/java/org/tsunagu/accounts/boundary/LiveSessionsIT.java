@@ -45,7 +45,7 @@ class LiveSessionsIT extends PortalIT {
     private long newAlert(String personName) {
         Api.Reply filed = anonymous.asDemo("partner").postJson("api/v1/alerts", "{\"address\":\"ひだまり市若葉2-3-5\","
                 + "\"observedAt\":\"2026-11-23T09:40:00+09:00\",\"anomalies\":[\"unwell\"],\"urgency\":\"urgent\","
-                + "\"personName\":\"" + personName + "\"}");
+                + "\"personName\":\"" + personName + "\",\"reporterName\":\"配達員\",\"reporterPhone\":\"090-1111-2222\"}");
         assertEquals(201, filed.status(), filed::toString);
         return filed.json().getJsonNumber("id").longValue();
     }
@@ -79,13 +79,24 @@ class LiveSessionsIT extends PortalIT {
         FacesSession browser = FacesSession.loggedIn(root(), staff, PASSWORD);
         assertEquals(200, browser.get("staff/alerts").status());
 
-        Api.Reply reset = admin.patchJson("api/v1/accounts/" + staff, "{\"password\":\"admin-chosen-passphrase-2\"}");
+        Api.Reply reset = admin.patchJson("api/v1/accounts/" + staff,
+                "{\"password\":\"admin-chosen-passphrase-2\",\"mustChangePassword\":true}");
         assertEquals(200, reset.status(), reset::toString);
         assertSignedOut(browser.get("staff/alerts"), "the session of the old password is over");
 
         FacesSession again = FacesSession.loggedIn(root(), staff, "admin-chosen-passphrase-2");
         assertTrue(again.get("staff/alerts").uri().getPath().endsWith("/account/password"),
                 "the admin-chosen password must be replaced first");
+    }
+
+    @Test
+    void a_password_change_required_by_an_admin_holds_a_live_session_to_the_password_page() {
+        String staff = newStaff();
+        FacesSession browser = FacesSession.loggedIn(root(), staff, PASSWORD);
+        assertTrue(browser.get("staff/alerts").uri().getPath().endsWith("/staff/alerts"), "signed in");
+        assertEquals(200, admin.patchJson("api/v1/accounts/" + staff, "{\"mustChangePassword\":true}").status());
+        assertTrue(browser.get("staff/alerts").uri().getPath().endsWith("/account/password"),
+                "the open session may only change its password now");
     }
 
     @Test
@@ -107,26 +118,28 @@ class LiveSessionsIT extends PortalIT {
     @Test
     void other_spellings_of_a_path_are_refused_before_any_decision_is_taken_on_them() {
         RawHttp raw = new RawHttp(base.getPort());
+        String app = base.getPath().replaceAll("/$", ""); // the context path, e.g. /tsunagu
         String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + Api.DEMO_PASSWORD).getBytes());
         for (String target : List.of("//api/v1/audit", "/api//v1/audit", "/api/v1/./audit", "/api;a=b/v1/audit")) {
-            RawHttp.Response r = raw.send("GET", target, List.<String[]>of(new String[] {"Authorization", basic}), null);
+            RawHttp.Response r = raw.send("GET", app + target, List.<String[]>of(new String[] {"Authorization", basic}), null);
             assertEquals(400, r.status(), target + ": " + r);
             assertTrue(r.contentType().startsWith("application/problem+json"), target + ": " + r);
         }
         for (String target : List.of("/resources/%2e%2e/staff/alerts", "/resources/../staff/alerts", "//staff/alerts",
                 "/account/password;x/../../staff/alerts", "/jakarta.faces.resource/%2e%2e/staff/alerts")) {
-            RawHttp.Response r = raw.send("GET", target, List.of(), null);
+            RawHttp.Response r = raw.send("GET", app + target, List.of(), null);
             assertEquals(400, r.status(), target + ": " + r);
             assertFalse(r.text().contains("Exception"), target + ": a readable page");
         }
-        assertEquals(200, raw.send("GET", "/api/v1/audit", List.<String[]>of(new String[] {"Authorization", basic}), null).status());
+        assertEquals(200, raw.send("GET", app + "/api/v1/audit", List.<String[]>of(new String[] {"Authorization", basic}), null).status());
     }
 
     @Test
     void a_malformed_query_does_not_fail_a_page() {
         RawHttp raw = new RawHttp(base.getPort());
+        String app = base.getPath().replaceAll("/$", "");
         for (String target : List.of("/?%zz=1", "/search?q=%E3%82&%zz", "/login?%")) {
-            RawHttp.Response r = raw.send("GET", target, List.of(), null);
+            RawHttp.Response r = raw.send("GET", app + target, List.of(), null);
             assertTrue(r.status() < 500, target + ": " + r);
         }
     }
@@ -140,7 +153,7 @@ class LiveSessionsIT extends PortalIT {
             HttpResponse<String> r = core.raw(path);
             assertEquals("no-store", r.headers().firstValue("Cache-Control").orElse(null), path);
         }
-        Api.Reply detail = admin.get("api/v1/alerts/" + id);
+        Api.Reply detail = anonymous.asDemo("core").get("api/v1/alerts/" + id);
         assertEquals(200, detail.status(), detail::toString);
         assertEquals("no-store", detail.raw().headers().firstValue("Cache-Control").orElse(null), "the API answer with the person's details");
         assertEquals("no-store", anonymous.asDemo("partner").get("api/v1/alerts/mine").raw().headers()
