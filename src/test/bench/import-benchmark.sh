@@ -16,7 +16,8 @@
 # 4. (b): starts a fresh server ($BENCH_HEAP, fresh data dir), imports centers and towns, POSTs the
 #    $BENCH_N-row file in one request (format=tsunagu) and times POST → job done → GET /api/v1/search/index
 #    reporting documents = published = N and not rebuilding; while the job runs, a thread dump of the
-#    server is taken every $BENCH_DUMP_EVERY s (target/bench-import/dumps-b.txt) to see where the time goes,
+#    server is taken every $BENCH_DUMP_EVERY s until the index is ready (target/bench-import/dumps-b.txt;
+#    a line "=== job done" separates the job from the index update) to see where the time goes,
 # 5. prints a summary (also target/bench-import/summary.txt). The server is killed on exit.
 #
 # Needs: JDK 17 (java, jcmd), Maven (offline repo is enough), curl, ../shared.
@@ -184,13 +185,14 @@ start_server b "$HEAP"
 ) &
 DUMPER_PID=$!
 import_job b "/api/v1/imports/resources?format=tsunagu" "$OUT/resources.csv"
-kill "$DUMPER_PID" 2>/dev/null || true
-wait "$DUMPER_PID" 2>/dev/null || true
-DUMPER_PID=
+echo "=== job done $(date +%s.%N)" >>"$OUT/dumps-b.txt"
 B_POST=$POSTED_S B_DONE=$DONE_S B_JOB=$JOB
 echo "job done ${B_DONE} s after the POST (upload answered ${B_POST} s): ${B_JOB:0:300}"
 wait_index "$N"
 B_INDEX=$INDEX_S
+kill "$DUMPER_PID" 2>/dev/null || true
+wait "$DUMPER_PID" 2>/dev/null || true
+DUMPER_PID=
 echo "index ready ${B_INDEX} s after the POST: $INDEX_JSON"
 B_MEM=$(memory b)
 echo "   $B_MEM"
