@@ -3,6 +3,7 @@ package org.tsunagu.exchange.control;
 import org.tsunagu.calendar.control.ScheduleParser;
 import org.tsunagu.directory.control.ResourceFields;
 import org.tsunagu.directory.control.ResourcesChanged;
+import org.tsunagu.search.control.ResourceSearch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -54,6 +55,9 @@ public class ResourceImport {
 
     @Inject
     ResourceFields fields;
+
+    @Inject
+    ResourceSearch search;
 
     public ImportResult importTsunagu(byte[] file, boolean dryRun, boolean skipBadRows, boolean publish) {
         return importFile(ResourceFormat.TSUNAGU, file, dryRun, skipBadRows, publish, center -> true);
@@ -185,6 +189,7 @@ public class ResourceImport {
         int updated = 0;
         int unchanged = 0;
         Set<Long> saved = new HashSet<>();
+        List<Resource> written = new ArrayList<>();
         for (ResourceFields.Row r : good) {
             Optional<Resource> existing = Optional.ofNullable(known.get(r.externalId()));
             if (existing.isPresent()) {
@@ -221,8 +226,10 @@ public class ResourceImport {
                 ResourceChange.between(res, before, res.fields(), options.actor(), Instant.now()).forEach(em::persist);
             }
             saved.add(res.getId());
+            written.add(res);
         }
         if (!saved.isEmpty()) {
+            search.stage(written); // a large import's documents are analysed while it commits
             changes.fire(new ResourcesChanged(saved));
         }
         return new ImportResult(created, updated, rejected, errors, warnings, unchanged, skippedOther, vanished,

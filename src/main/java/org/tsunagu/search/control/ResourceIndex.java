@@ -197,6 +197,127 @@ public final class ResourceIndex implements Closeable {
         }
     }
 
+    /**
+     * Starts analysing the documents of one large change ahead of its commit, for the current
+     * generation, in a directory of their own: nothing of it is searchable until {@link #merge}.
+     * {@code ids} are all the resources of the change; those without a staged document are removed
+     * from the index when it is merged.
+     */
+    public Staging stage(Collection<Long> ids) {
+        try {
+            return new Staging(current, root, ids);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Puts a staged change into the index and commits: its resources' old documents are deleted and
+     * the staged segments added as they are (no second analysis). False, and nothing changed, when the
+     * staging was analysed for another generation than the current one (a rebuild swapped it in since):
+     * the caller indexes the change the usual way then. The staging is closed and deleted either way.
+     */
+    public boolean merge(Staging staging) {
+        try {
+            swap.readLock().lock();
+            try {
+                Generation g = current;
+                if (staging.into != g || !staging.finish()) {
+                    return false;
+                }
+                g.writer.deleteDocuments(staging.ids.stream().map(id -> new Term(SearchSchema.ID, Long.toString(id))).toArray(Term[]::new));
+                g.writer.addIndexes(staging.directory);
+                g.commitAndRefresh();
+                return true;
+            } finally {
+                swap.readLock().unlock();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            staging.close();
+        }
+    }
+
+    /**
+     * The documents of one change, analysed while its transaction still runs (an import's commit of
+     * 100,000 rows takes as long as analysing them, and the other core is idle meanwhile). A directory
+     * of their own keeps the rule that only committed data reaches the index: a rollback just deletes it.
+     */
+    public static final class Staging implements Closeable {
+        static final String PREFIX = "staging-";
+        private final Generation into;
+        private final Path dir;
+        private final Directory directory;
+        private final IndexWriter writer;
+        private final List<Long> ids;
+        private boolean closed;
+        /** Set first by {@link #close()}, so that an analysis in progress stops at its next document. */
+        private volatile boolean cancelled;
+
+        private Staging(Generation into, Path root, Collection<Long> ids) throws IOException {
+            this.into = into;
+            this.ids = List.copyOf(ids);
+            this.dir = Files.createTempDirectory(root, PREFIX);
+            this.directory = FSDirectory.open(dir);
+            this.writer = new IndexWriter(directory, new IndexWriterConfig(into.schema.indexAnalyzer())
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE).setCommitOnClose(false).setRAMBufferSizeMB(32));
+        }
+
+        /** Analyses and adds documents (one thread at a time); false once the staging was closed. */
+        public synchronized boolean add(Collection<IndexedResource> resources) {
+            try {
+                for (IndexedResource r : resources) {
+                    if (cancelled || closed) {
+                        return false;
+                    }
+                    writer.addDocument(into.document(r));
+                }
+                return true;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        public int size() {
+            return ids.size();
+        }
+
+        private synchronized boolean finish() throws IOException {
+            if (closed) {
+                return false;
+            }
+            writer.commit();
+            writer.close();
+            return true;
+        }
+
+        /** Throws the staged documents away (the change rolled back, or they were merged). */
+        @Override
+        public void close() {
+            cancelled = true;
+            closeNow();
+        }
+
+        private synchronized void closeNow() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                writer.close();
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.FINE, "closing a staging writer", e);
+            }
+            try {
+                directory.close();
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "closing a staging directory", e);
+            }
+            deleteTree(dir);
+        }
+    }
+
     /** Starts building a new generation with the given schema; the current one keeps answering. */
     public Rebuild rebuild(SearchSchema schema) {
         try {
@@ -528,7 +649,8 @@ public final class ResourceIndex implements Closeable {
     private static void deleteOthers(Path root, String keep) throws IOException {
         try (Stream<Path> dirs = Files.list(root)) {
             for (Path p : dirs.filter(Files::isDirectory).toList()) {
-                if (p.getFileName().toString().startsWith("gen-") && !p.getFileName().toString().equals(keep)) {
+                String n = p.getFileName().toString();
+                if ((n.startsWith("gen-") || n.startsWith(Staging.PREFIX)) && !n.equals(keep)) {
                     deleteTree(p);
                 }
             }

@@ -8,6 +8,13 @@ import org.tsunagu.search.sync.control.SynonymsChanged;
 import jakarta.annotation.PreDestroy;
 
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -78,6 +85,25 @@ public class ResourceSearch {
 
     @jakarta.annotation.Resource
     ManagedExecutorService executor;
+
+    @jakarta.annotation.Resource
+    TransactionSynchronizationRegistry transactions;
+
+    /** From this many resources on, a change's documents are analysed while its transaction runs ({@link #stage}). */
+    @Inject
+    @ConfigProperty(name = "tsunagu.index.stage-from", defaultValue = "2000")
+    int stageFrom;
+
+    /** A large change's documents analysed ahead ({@link #stage}), waiting for its transaction's end. */
+    private record Staged(ResourceIndex.Staging staging, Future<?> built, Set<Long> ids) {
+    }
+
+    /** Staged changes by their ids, until their transaction ends. */
+    private final Map<Set<Long>, Staged> staged = new ConcurrentHashMap<>();
+    /** Committed staged changes handed to the worker before their {@link ResourcesChanged} came: their tickets. */
+    private final Map<Set<Long>, Long> handedOver = new ConcurrentHashMap<>();
+    /** Committed staged changes for the worker to merge; guarded by {@code pending}. */
+    private final List<Staged> stagedToMerge = new ArrayList<>();
 
     @Inject
     IndexReads reads;
@@ -201,8 +227,103 @@ public class ResourceSearch {
         if (index == null) {
             return; // not started yet: the start compares with the database
         }
-        long ticket = changed(event.ids());
+        Staged ahead = staged.isEmpty() ? null : staged.remove(event.ids());
+        Long handed = ahead == null && !handedOver.isEmpty() ? handedOver.remove(event.ids()) : null;
+        long ticket = ahead != null ? handOver(ahead) : handed != null ? handed : changed(event.ids());
         awaitApplied(ticket, WAIT_FOR_INDEX);
+    }
+
+    /**
+     * In the writing transaction of a large change (an import of thousands of rows), after its last
+     * write: the documents are analysed now, on another thread, into a staging directory, while the
+     * transaction commits (for 100,000 rows the commit takes as long as the analysis, and the import
+     * leaves the second core idle). After the commit the worker merges them into the index in place of
+     * reading the resources back and analysing them; after a rollback they are thrown away. Only what
+     * committed reaches the index, as with every other change. A change too small to be worth it, or
+     * staged during a rebuild, goes the usual way.
+     */
+    public void stage(Collection<Resource> resources) {
+        ResourceIndex i = index;
+        if (i == null || resources.size() < stageFrom || rebuilding.get() || transactions == null
+                || transactions.getTransactionStatus() != jakarta.transaction.Status.STATUS_ACTIVE) {
+            return;
+        }
+        Set<Long> ids = new HashSet<>();
+        List<IndexedResource> documents = new ArrayList<>();
+        for (Resource r : resources) {
+            ids.add(r.getId());
+            if (r.isPublished()) {
+                documents.add(IndexedResource.of(r));
+            }
+        }
+        ResourceIndex.Staging staging = i.stage(ids);
+        Future<?> built;
+        try {
+            built = executor.submit(() -> staging.add(documents));
+        } catch (RejectedExecutionException e) {
+            staging.close();
+            return;
+        }
+        Staged ahead = new Staged(staging, built, ids);
+        staged.put(ids, ahead);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing: the documents wait for the outcome
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (!staged.remove(ids, ahead)) {
+                    return; // its ResourcesChanged came first and handed it over
+                }
+                if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
+                    if (handedOver.size() > 100) {
+                        handedOver.clear(); // tickets nobody asked for; waiting is bounded anyway
+                    }
+                    handedOver.put(ids, handOver(ahead));
+                } else {
+                    built.cancel(false);
+                    staging.close();
+                }
+            }
+        });
+    }
+
+    /** Queues a committed staged change for the worker, like {@link #changed} does with ids. */
+    private long handOver(Staged ahead) {
+        long ticket;
+        synchronized (pending) {
+            stagedToMerge.add(ahead);
+            ticket = ++requested;
+            if (rebuilding.get()) {
+                changedDuringRebuild.addAll(ahead.ids());
+            }
+        }
+        if (draining.compareAndSet(false, true)) {
+            executor.execute(this::drain);
+        }
+        return ticket;
+    }
+
+    /**
+     * Merges a staged change once its analysis is done; the ids to index the usual way when it cannot
+     * be merged (the analysis failed, or a rebuild swapped in another generation meanwhile).
+     */
+    private Set<Long> merge(Staged ahead) {
+        try {
+            ahead.built().get();
+            if (index.merge(ahead.staging())) {
+                return Set.of();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | RuntimeException e) {
+            LOG.log(Level.WARNING, "a staged index change could not be merged; its resources are read again", e);
+        } finally {
+            ahead.staging().close();
+        }
+        return ahead.ids();
     }
 
     /**
@@ -325,15 +446,21 @@ public class ResourceSearch {
         try {
             while (true) {
                 List<Long> batch;
+                List<Staged> merges;
                 long upTo;
                 synchronized (pending) {
-                    if (pending.isEmpty()) {
+                    if (pending.isEmpty() && stagedToMerge.isEmpty()) {
                         draining.set(false);
                         return;
                     }
                     batch = new ArrayList<>(pending);
                     pending.clear();
+                    merges = new ArrayList<>(stagedToMerge);
+                    stagedToMerge.clear();
                     upTo = requested;
+                }
+                for (Staged ahead : merges) {
+                    batch.addAll(merge(ahead));
                 }
                 apply(batch);
                 synchronized (pending) {

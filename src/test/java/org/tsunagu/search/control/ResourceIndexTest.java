@@ -109,6 +109,48 @@ class ResourceIndexTest {
     }
 
     @Test
+    void aStagedChangeIsSearchableOnlyOnceMergedAndReplacesTheOldDocuments() throws Exception {
+        // 2 renamed, 3 no longer published (no staged document), 10 new
+        ResourceIndex.Staging staging = index.stage(List.of(2L, 3L, 10L));
+        assertTrue(staging.add(List.of(
+                resource(2, "東大泉はつらつ体操", Category.EXERCISE, "練馬区東大泉一丁目3-3", "東大泉一丁目", null, null),
+                resource(10, "光が丘ひだまりサロン", Category.SALON, "練馬区光が丘二丁目9", "光が丘二丁目", null, null))));
+        assertEquals(List.of(1L), ids("さろん"), "nothing staged is searchable before the merge");
+        assertEquals(List.of(3L), ids("オレンジカフェ"));
+        assertTrue(index.merge(staging));
+        assertEquals(java.util.Set.of(1L, 10L), java.util.Set.copyOf(ids("さろん")));
+        assertEquals(List.of(2L), ids("はつらつ"));
+        assertTrue(ids("いきいき").isEmpty(), "the old document of 2 is gone");
+        assertTrue(ids("オレンジカフェ").isEmpty(), "3 had no staged document: removed");
+        assertEquals(5, index.size());
+        try (var dirs = java.nio.file.Files.list(dir)) {
+            assertTrue(dirs.noneMatch(p -> p.getFileName().toString().startsWith(ResourceIndex.Staging.PREFIX)),
+                    "the staging directory is deleted");
+        }
+    }
+
+    @Test
+    void aStagingThrownAwayChangesNothing() {
+        ResourceIndex.Staging staging = index.stage(List.of(1L, 11L));
+        staging.add(List.of(resource(11, "幻のサロン", Category.SALON, "練馬区光が丘二丁目9", "光が丘二丁目", null, null)));
+        staging.close(); // the transaction rolled back
+        assertFalse(staging.add(List.of(resource(12, "もう一つのサロン", Category.SALON, "練馬区", null, null, null))));
+        assertFalse(index.merge(staging), "a closed staging is never merged");
+        assertEquals(List.of(1L), ids("さろん"));
+    }
+
+    @Test
+    void aStagingOfAnotherGenerationIsNotMerged() {
+        ResourceIndex.Staging staging = index.stage(List.of(13L));
+        staging.add(List.of(resource(13, "古い世代のサロン", Category.SALON, "練馬区光が丘二丁目9", "光が丘二丁目", null, null)));
+        ResourceIndex.Rebuild rebuild = index.rebuild(schema());
+        rebuild.add(List.of(resource(1, "ふれあいサロン光が丘", Category.SALON, "練馬区光が丘二丁目5-1", "光が丘二丁目", null, null)));
+        rebuild.finish();
+        assertFalse(index.merge(staging), "analysed for the generation a rebuild replaced: indexed the usual way");
+        assertEquals(List.of(1L), ids("さろん"));
+    }
+
+    @Test
     void deletesAndRebuildSwap() {
         assertEquals(List.of(1L), ids("さろん"));
         assertEquals(List.of(1L), ids("さろん"), "the second answer comes from the cache");
