@@ -591,24 +591,23 @@ class AccessControlIT extends PortalIT {
         Api.Reply corrections = otherCore.get("api/v1/corrections");
         assertEquals(200, corrections.status());
         assertFalse(corrections.body().contains(message) || corrections.body().contains("hidamari"), corrections::toString);
+    }
 
-        // an unassigned correction (a resource no center maintains) is this municipality's core's, not the other's
-        Api.Reply unplaced = core.postJson("api/v1/resources", "{\"name\":\"担当なし" + UUID.randomUUID().toString().substring(0, 6)
-                + "\",\"category\":\"salon\",\"address\":\"ひだまり市存在しない町9-9\"}");
-        assertEquals(201, unplaced.status(), unplaced::toString);
-        String orphan = "担当なしの訂正" + UUID.randomUUID().toString().substring(0, 6);
-        Api.Reply reported = anonymous.postJson("api/v1/resources/" + unplaced.json().getJsonNumber("id") + "/corrections",
-                "{\"kind\":\"schedule\",\"message\":\"" + orphan + "\"}");
-        assertEquals(201, reported.status(), reported::toString);
-        long orphanId = reported.json().getJsonNumber("id").longValue();
-        JsonObject listed = core.get("api/v1/corrections").json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
-                .filter(c -> c.getJsonNumber("id").longValue() == orphanId).findFirst().orElseThrow();
-        assertFalse(listed.containsKey("center"), "unassigned, and this municipality's core has it: " + listed);
-        assertFalse(otherCore.get("api/v1/corrections").body().contains(orphan), "the other municipality's core does not");
-        Api.Reply foreignClose = otherCore.postJson("api/v1/corrections/" + orphanId + "/close", "{\"note\":\"別市\"}");
-        assertEquals(404, foreignClose.status(), foreignClose::toString);
-        assertTrue(core.get("api/v1/corrections").body().contains(orphan), "still open");
-        assertEquals(200, core.postJson("api/v1/corrections/" + orphanId + "/close", "{\"note\":\"確認\"}").status());
+    @Test
+    void an_event_answered_with_the_personal_record_is_audited_as_a_read() {
+        Api core = anonymous.asDemo("core");
+        String id = alertOfCenterA(anonymous.asDemo("partner"), "記録" + UUID.randomUUID().toString().substring(0, 6)).get("id").toString();
+        int before = readsOf(core, id);
+        Api.Reply note = core.postJson("api/v1/alerts/" + id + "/events", "{\"type\":\"note\",\"note\":\"電話した\"}");
+        assertEquals(200, note.status(), note::toString);
+        assertEquals(before + 1, readsOf(core, id), "the answer shows the personal fields: one alert.read entry");
+    }
+
+    private static int readsOf(Api as, String id) {
+        Api.Reply r = as.get("api/v1/audit?action=alert.read&size=100");
+        assertEquals(200, r.status(), r::toString);
+        return (int) r.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(e -> e.getString("targetId", "").equals(id)).count();
     }
 
     @Test
