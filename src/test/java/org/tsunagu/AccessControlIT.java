@@ -594,6 +594,23 @@ class AccessControlIT extends PortalIT {
     }
 
     @Test
+    void an_event_answered_with_the_personal_record_is_audited_as_a_read() {
+        Api core = anonymous.asDemo("core");
+        String id = alertOfCenterA(anonymous.asDemo("partner"), "記録" + UUID.randomUUID().toString().substring(0, 6)).get("id").toString();
+        int before = readsOf(core, id);
+        Api.Reply note = core.postJson("api/v1/alerts/" + id + "/events", "{\"type\":\"note\",\"note\":\"電話した\"}");
+        assertEquals(200, note.status(), note::toString);
+        assertEquals(before + 1, readsOf(core, id), "the answer shows the personal fields: one alert.read entry");
+    }
+
+    private static int readsOf(Api as, String id) {
+        Api.Reply r = as.get("api/v1/audit?action=alert.read&size=100");
+        assertEquals(200, r.status(), r::toString);
+        return (int) r.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(e -> e.getString("targetId", "").equals(id)).count();
+    }
+
+    @Test
     void notifications_and_the_audit_log_are_not_for_center_staff() {
         Api staffB = staffOf(CENTER_B);
         alertOfCenterA(anonymous.asDemo("partner"), "通知" + UUID.randomUUID().toString().substring(0, 6));

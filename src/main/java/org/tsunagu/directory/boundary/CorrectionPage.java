@@ -34,6 +34,10 @@ public class CorrectionPage {
     @Inject
     Corrections corrections;
 
+    /** Resolves the client's address as the login throttle does (behind the balancer: the proxy header). */
+    @Inject
+    org.tsunagu.accounts.control.LoginThrottle throttle;
+
     @Inject
     ResourceEdits edits;
 
@@ -70,7 +74,7 @@ public class CorrectionPage {
             return;
         }
         try {
-            corrections.report(resource, k, message, ((HttpServletRequest) faces.getExternalContext().getRequest()).getRemoteAddr());
+            corrections.report(resource, k, message, throttle.address((HttpServletRequest) faces.getExternalContext().getRequest()));
         } catch (ProblemException e) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
             return;

@@ -85,6 +85,10 @@ public class ResourcesResource {
     @Inject
     org.tsunagu.directory.control.Corrections corrections;
 
+    /** Resolves the client's address as the login throttle does (behind the balancer: the proxy header). */
+    @Inject
+    org.tsunagu.accounts.control.LoginThrottle throttle;
+
     @Context
     jakarta.servlet.http.HttpServletRequest servletRequest;
 
@@ -228,7 +232,7 @@ public class ResourcesResource {
             in.error("kind", "kind は ended, schedule, place, contact, other のいずれかです");
         }
         in.verify();
-        Correction c = corrections.report(id, kind, message, servletRequest.getRemoteAddr());
+        Correction c = corrections.report(id, kind, message, throttle.address(servletRequest));
         return Response.status(Response.Status.CREATED).entity(Json.createObjectBuilder().add("id", c.getId())
                 .add("status", "open").build()).build();
     }

@@ -27,7 +27,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Residents' 「情報が違う・古い」 reports and the maintaining center's queue of them. Anyone may
  * report without an account, so the door is rate-limited per client (the address is only held in
- * memory, as a key, for the length of the window) and nothing personal is asked for.
+ * memory, as a key, for the length of the window) and nothing personal is asked for. The client is
+ * the address the login throttle resolves (the configured proxy header behind a load balancer), never
+ * the balancer's own address, or five reports an hour would close the form for the whole city.
  */
 @ApplicationScoped
 public class Corrections {
@@ -101,18 +103,24 @@ public class Corrections {
         List<Correction> list = new java.util.ArrayList<>(em.createNamedQuery(Correction.FIND_OPEN_BY_CENTERS, Correction.class)
                 .setParameter("centers", mine).setMaxResults(500).getResultList());
         if (me.getRole() == Role.CORE) {
-            list.addAll(em.createNamedQuery(Correction.FIND_OPEN_UNASSIGNED, Correction.class).setMaxResults(500).getResultList()
-                    .stream().filter(c -> c.getResource().getMunicipality().getId().equals(me.getCenter().getMunicipality().getId()))
-                    .toList());
+            list.addAll(em.createNamedQuery(Correction.FIND_OPEN_UNASSIGNED, Correction.class)
+                    .setParameter("municipality", me.getCenter().getMunicipality()).setMaxResults(500).getResultList());
         }
         return list;
+    }
+
+    /** An unassigned report is the core center's of the resource's municipality, and no other's. */
+    static boolean unassignedInMunicipalityOf(Account me, Correction c) {
+        return c.getCenter() == null && me.getRole() == Role.CORE && me.getCenter() != null
+                && me.getCenter().getMunicipality() != null && c.getResource().getMunicipality() != null
+                && me.getCenter().getMunicipality().getCode().equals(c.getResource().getMunicipality().getCode());
     }
 
     /** Handled: recorded with who and when. */
     @Transactional
     public Correction close(Account me, String id, String note) {
         Correction c = id == null || !id.matches("[0-9]{1,18}") ? null : em.find(Correction.class, Long.parseLong(id));
-        if (c == null || !(me.mayActFor(c.getCenter()) || (c.getCenter() == null && me.getRole() == Role.CORE))) {
+        if (c == null || !(me.mayActFor(c.getCenter()) || unassignedInMunicipalityOf(me, c))) {
             throw ProblemException.notFound("報告 " + id + " はありません");
         }
         try {

@@ -32,7 +32,7 @@ import org.tsunagu.codes.Termed;
                 + " AND c.center IN :centers ORDER BY c.createdAt")
 @NamedQuery(name = Correction.FIND_OPEN_UNASSIGNED,
         query = "SELECT c FROM Correction c WHERE c.status = org.tsunagu.directory.entity.Correction.Status.OPEN"
-                + " AND c.center IS NULL ORDER BY c.createdAt")
+                + " AND c.center IS NULL AND c.resource.municipality = :municipality ORDER BY c.createdAt")
 public class Correction {
 
     public static final String FIND_OPEN_BY_CENTERS = "Correction.findOpenByCenters";

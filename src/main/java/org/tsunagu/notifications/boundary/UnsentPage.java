@@ -35,6 +35,10 @@ public class UnsentPage {
     @Inject
     Notifications notifications;
 
+    /** The page's 「今すぐ再送」 is audited like the API's POST …/retry. */
+    @Inject
+    org.tsunagu.audit.control.Audit audit;
+
     private List<Line> lines;
 
     public List<Line> getLines() {
@@ -70,6 +74,7 @@ public class UnsentPage {
                     .filter(n -> me.get().getRole() == Role.ADMIN || me.get().mayActFor(n.getCenter()))
                     .ifPresent(n -> {
                         notifications.retryNow(n);
+                        audit.record(me.get().getUsername(), "notification.retry", "notification", Long.toString(n.getId()), null);
                         ext.getFlash().put("done", PageText.of("unsent.retried"));
                     });
         }

@@ -165,7 +165,7 @@ public class AlertsResource {
         Triage.Action action = new Triage.Action(in.string("type", true, 20), in.string("note", false, 4000),
                 in.string("assignee", false, 100), in.string("toCenter", false, 64), in.string("outcome", false, 40));
         in.verify();
-        triage.act(me, a, action);
+        triage.actAndRead(me, a, action);
         return detail(a);
     }
 

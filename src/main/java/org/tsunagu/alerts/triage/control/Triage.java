@@ -114,6 +114,16 @@ public class Triage {
         return a;
     }
 
+    /**
+     * {@link #act} whose answer is the personal record (POST /alerts/{id}/events returns the alert
+     * with its personal fields): the read is audited like a GET, so no path shows them unrecorded.
+     */
+    @Transactional
+    public void actAndRead(Account me, Alert a, Action action) {
+        act(me, a, action);
+        audit.record(me.getUsername(), "alert.read", "alert", Long.toString(a.getId()), null, a.getReceiptNo());
+    }
+
     /** {@link #act} for a caller outside a transaction (the board): all or nothing, the alert after it. */
     @Transactional
     public Alert act(Account me, String id, Action action) {
