@@ -106,13 +106,13 @@ public class AreaLookup {
     /**
      * The center that must act for a place, with every fallback in one rule: the town (or 番地
      * override) of the address; else the town nearest the point within {@value #NEAREST_TOWN_KM} km in
-     * the home municipality; else that municipality's core center (基幹型), which triages; else the
-     * first core center registered.
+     * the home municipality; else that municipality's core center (基幹型), which triages; else its
+     * first center. Never a center of another municipality (issue 16): a place in none gets none.
      *
      * @param address the written address, or null
      * @param point a position (the device's or a map pick), or null
      * @param home the municipality of whoever reports (a partner's), or null
-     * @throws IllegalStateException when no core center is registered at all
+     * @throws IllegalStateException when the home municipality has no center (or there is no home)
      */
     public Route route(String address, GeoPoint point, Municipality home) {
         String municipality = home == null ? null : home.getCode();
@@ -150,17 +150,20 @@ public class AreaLookup {
                         nearest.displayName(), best, c.getName()), nearest);
             }
         }
-        Center core = home == null ? null : coreCenter(home).orElse(null);
-        if (core == null) {
-            List<Center> anyCore = em.createNamedQuery(Center.FIND_ALL, Center.class).getResultStream()
-                    .filter(c -> c.getKind() == CenterKind.CORE).limit(1).toList();
-            if (anyCore.isEmpty()) {
-                throw new IllegalStateException("no core center is registered to triage alerts");
-            }
-            core = anyCore.get(0);
+        if (home == null) {
+            throw new IllegalStateException("the place is in no known municipality and the reporter has none");
         }
-        return new Route(core, Found.CORE, "住所から担当を特定できないため、基幹型センター（" + core.getName()
-                + "）が受け付けて振り分けます", null);
+        Optional<Center> core = coreCenter(home);
+        if (core.isPresent()) {
+            return new Route(core.get(), Found.CORE, "住所から担当を特定できないため、基幹型センター（" + core.get().getName()
+                    + "）が受け付けて振り分けます", null);
+        }
+        // never another municipality's center: personal data stays with the municipality that is responsible
+        Center first = em.createNamedQuery(Center.FIND_BY_MUNICIPALITY, Center.class).setParameter("municipality", home)
+                .setMaxResults(1).getResultStream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("no center is registered in " + home.getCode() + " to triage alerts"));
+        return new Route(first, Found.CORE, "住所から担当を特定できず、基幹型センターも登録されていないため、" + first.getName()
+                + "が受け付けて振り分けます", null);
     }
 
     /** The core center of a municipality: receives what cannot be routed. */

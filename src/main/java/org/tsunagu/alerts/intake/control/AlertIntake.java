@@ -13,6 +13,7 @@ import org.tsunagu.addresses.control.AreaLookup;
 import org.tsunagu.areas.entity.Center;
 import org.tsunagu.areas.entity.Municipality;
 import org.tsunagu.areas.entity.Town;
+import org.tsunagu.problems.ProblemException;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -89,7 +90,14 @@ public class AlertIntake {
 
     /** Where the alert goes: addresses' one routing rule, told in the alert's words. */
     Routed route(Report report, Municipality home) {
-        AreaLookup.Route r = lookup.route(report.address(), report.point(), home);
+        AreaLookup.Route r;
+        try {
+            r = lookup.route(report.address(), report.point(), home);
+        } catch (IllegalStateException e) {
+            // a municipality without any center cannot take alerts: say so, never file it with a stranger
+            throw new ProblemException(503, "Service Unavailable",
+                    "この自治体には見守り通報を受け付けるセンターが登録されていません。お急ぎの場合は市区町村の窓口へお電話ください。", null);
+        }
         Routing routing = switch (r.found()) {
             case BLOCK -> Routing.BLOCK;
             case TOWN, NEAREST_TOWN -> Routing.TOWN;
