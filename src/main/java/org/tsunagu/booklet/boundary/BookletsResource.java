@@ -1,5 +1,7 @@
 package org.tsunagu.booklet.boundary;
 
+import org.tsunagu.booklet.control.BookletCache;
+import org.tsunagu.problems.Problems;
 import org.tsunagu.calendar.control.JapanTime;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -44,6 +46,9 @@ public class BookletsResource {
     @Inject
     Centers centers;
 
+    @Inject
+    BookletCache cache;
+
     @GET
     @Produces(PDF)
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -71,7 +76,8 @@ public class BookletsResource {
         p.verify();
 
         LocalDate today = LocalDate.now(JapanTime.ZONE);
-        Booklet.Model model;
+        BookletCache.Key key;
+        java.util.function.Supplier<Booklet.Model> render;
         String file;
         if (centerCode != null) {
             Center c = centers.find(centerCode).filter(found -> municipalityCode == null
@@ -81,7 +87,9 @@ public class BookletsResource {
                 p.error("center", "center が不明です: " + QueryParameters.shown(centerCode));
                 p.verify();
             }
-            model = booklets.forCenter(c, categories, today);
+            Center chosen = c;
+            key = new BookletCache.Key("center:" + c.getCode(), codes(categories), today);
+            render = () -> booklets.forCenter(chosen, categories, today);
             file = "booklet-" + ascii(c.getCode());
         } else {
             List<Region> found = booklets.regions(regionName, m);
@@ -93,11 +101,24 @@ public class BookletsResource {
             }
             p.verify();
             Region r = found.get(0);
-            model = booklets.forRegion(r, categories, today);
+            key = new BookletCache.Key("region:" + r.getId(), codes(categories), today);
+            render = () -> booklets.forRegion(r, categories, today);
             file = "booklet-" + r.getMunicipality().getCode() + "-region-" + r.getId();
         }
-        byte[] pdf = Booklet.pdf(model);
-        String title = Booklet.TITLE + "_" + model.cover().scope() + "_" + today + ".pdf";
+        BookletCache.Rendered booklet;
+        try {
+            // rendered once per scope, categories, day and data version; renders bounded (BookletCache)
+            booklet = cache.get(key, () -> {
+                Booklet.Model model = render.get();
+                return new BookletCache.Rendered(Booklet.pdf(model), model.cover().scope());
+            });
+        } catch (BookletCache.Busy busy) {
+            return Response.fromResponse(Problems.response(503, "Service Unavailable",
+                    "冊子の作成が混み合っています。しばらくしてからもう一度お試しください。(Booklets are busy; please try again shortly.)"))
+                    .header("Retry-After", "10").build();
+        }
+        byte[] pdf = booklet.pdf();
+        String title = Booklet.TITLE + "_" + booklet.scope() + "_" + today + ".pdf";
         return Response.ok(pdf, PDF)
                 .header("Content-Disposition", "inline; filename=\"" + file + "-" + today + ".pdf\"; filename*=UTF-8''"
                         + URLEncoder.encode(title, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A"))
@@ -119,6 +140,11 @@ public class BookletsResource {
             }
         }
         return chosen.isEmpty() ? EnumSet.allOf(Category.class) : chosen;
+    }
+
+    /** The categories as one stable text (the cache key): codes in enum order. */
+    private static String codes(Set<Category> categories) {
+        return categories.stream().map(Category::code).collect(java.util.stream.Collectors.joining(","));
     }
 
     private static String ascii(String s) {

@@ -1,5 +1,6 @@
 package org.tsunagu.booklet.control;
 
+import org.tsunagu.web.PublicAddress;
 import org.tsunagu.calendar.control.Recurrence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -52,8 +53,7 @@ public class Booklets {
 
     /** The portal's public address: the QR codes lead there (the same property as the email links). */
     @Inject
-    @ConfigProperty(name = "tsunagu.base.url", defaultValue = "http://127.0.0.1:8080")
-    String baseUrl;
+    PublicAddress publicAddress;
 
     /**
      * 受付時間 printed under every center on the cover. Centers carry no opening hours of their own yet
@@ -122,7 +122,7 @@ public class Booklets {
         List<LocalDate> next = HELD_ON_DAYS.contains(r.getCategory())
                 ? Recurrence.of(r.getSchedule()).nextDates(today, NEXT_DATES) : List.of();
         return new Booklet.Entry(r.getName(), r.getSchedule().text(), next, r.getAddress(), r.getPhone(),
-                baseUrl.replaceAll("/+$", "") + "/resources/" + r.getId());
+                publicAddress.of("/resources/" + r.getId()));
     }
 
     private Booklet.Contact contact(Center c) {

@@ -9,6 +9,7 @@ import jakarta.inject.Named;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.servlet.http.HttpServletResponse;
+import org.tsunagu.web.PublicAddress;
 import org.tsunagu.web.QrCode;
 import org.tsunagu.calendar.control.Recurrence;
 import org.tsunagu.directory.entity.Resource;
@@ -29,6 +30,9 @@ public class ResourcePage {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    PublicAddress publicAddress;
 
     private Resource resource;
     private List<LocalDate> nextDates = List.of();
@@ -63,13 +67,9 @@ public class ResourcePage {
         return nextDates;
     }
 
-    /** The page's own address (for the printed sheet's QR code). */
+    /** The page's public address (for the printed sheet's QR code): the configured base, never the Host header. */
     public String getPageUrl() {
-        ExternalContext ctx = FacesContext.getCurrentInstance().getExternalContext();
-        jakarta.servlet.http.HttpServletRequest request = (jakarta.servlet.http.HttpServletRequest) ctx.getRequest();
-        String host = request.getScheme() + "://" + request.getServerName()
-                + (request.getServerPort() == 80 || request.getServerPort() == 443 ? "" : ":" + request.getServerPort());
-        return host + ctx.getRequestContextPath() + "/resources/" + resource.getId();
+        return publicAddress.of("/resources/" + resource.getId());
     }
 
     public String getQrSvg() {

@@ -74,6 +74,9 @@ public class ResourcesResource {
     ResourceSearch search;
 
     @Inject
+    org.tsunagu.web.PublicAddress publicAddress;
+
+    @Inject
     AreaLookup lookup;
 
     @Inject
@@ -149,14 +152,15 @@ public class ResourcesResource {
     @Path("{id}/calendar.ics")
     @Produces("text/calendar")
     @Operation(summary = "RFC 5545 calendar of the resource's recurring schedule")
-    public Response calendar(@PathParam("id") String id, @Context UriInfo uri) {
+    public Response calendar(@PathParam("id") String id) {
         Resource r = published(id);
         if (!r.getSchedule().isParsed()) {
             throw ProblemException.notFound("この資源の日程（" + (r.getSchedule().text() == null ? "未登録"
                     : "「" + r.getSchedule().text() + "」") + "）は繰り返しの規則として読み取れないため、カレンダーはありません");
         }
-        URI page = uri.getBaseUri().resolve("../../resources/" + r.getId());
-        String ics = calendar.ics("resource-" + r.getId() + "@tsunagu", r.getName(), r.getAddress(), page.toString(),
+        // the configured public address, never the Host header: the entry lives on in residents' calendars
+        String page = publicAddress.of("/resources/" + r.getId());
+        String ics = calendar.ics("resource-" + r.getId() + "@tsunagu", r.getName(), r.getAddress(), page,
                 r.getSchedule(), LocalDate.now(JapanTime.ZONE));
         return Response.ok(ics, "text/calendar; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"resource-" + r.getId() + ".ics\"").build();

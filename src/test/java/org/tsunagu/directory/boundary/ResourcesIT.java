@@ -135,6 +135,8 @@ class ResourcesIT extends PortalIT {
         assertEquals(200, ics.status(), ics::toString);
         assertTrue(ics.contentType().startsWith("text/calendar"), ics::toString);
         assertTrue(ics.body().contains("BEGIN:VCALENDAR") && ics.body().contains("RRULE:FREQ=MONTHLY"), ics.body());
+        // the configured public address (tsunagu.base.url, its default in the ITs), not this request's Host and port
+        assertTrue(ics.body().contains("URL:http://127.0.0.1:8080/resources/" + id + "\r\n"), ics.body());
     }
 
     @Test
