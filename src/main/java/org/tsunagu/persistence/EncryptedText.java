@@ -1,7 +1,5 @@
 package org.tsunagu.persistence;
 
-import jakarta.persistence.AttributeConverter;
-import jakarta.persistence.Converter;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -16,30 +14,39 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Maps a personal text attribute to its sealed column ({@link FieldCipher}): the entity holds the
- * plain text, the database only ciphertext. Applied with {@code @Convert} to the personal fields of
- * alerts; fields that queries filter or group by are never converted. Legacy plaintext in a column
- * is read as it is (and sealed on the next write of that attribute, or by the start-up job).
+ * Seals and opens the personal text attributes of alerts ({@link FieldCipher}) for the entities that
+ * hold them: each such entity keeps the sealed text in its column field and opens it in its getter,
+ * naming the value's place (table, column, the row's receipt number), so the database holds only
+ * ciphertext bound to where it belongs. Not a JPA converter on purpose: a converter never learns
+ * which row a value belongs to, so a value moved to another alert would still open there.
+ * Fields that queries filter or group by are never sealed.
  * <p>
  * The key ring is TSUNAGU_ALERT_KEYS. Only the embedded demo profile may start without it: then a
  * key is generated once and kept in {@code TSUNAGU_DATA_DIR/alert-keys} (owner-only), next to the
  * database it protects; a production start without keys is refused by {@link StartGuard}.
  */
-@Converter
-public class EncryptedText implements AttributeConverter<String, String> {
+public final class EncryptedText {
 
     private static final Logger LOG = Logger.getLogger(EncryptedText.class.getName());
     static final String KEY_FILE = "alert-keys";
     private static volatile FieldCipher cipher;
 
-    @Override
-    public String convertToDatabaseColumn(String plain) {
-        return cipher().seal(plain);
+    private EncryptedText() {
     }
 
-    @Override
-    public String convertToEntityAttribute(String stored) {
-        return cipher().open(stored);
+    /** Seals {@code plain} for {@code table.column} of the row {@code rowKey}; null stays null. */
+    public static String seal(String plain, String table, String column, String rowKey) {
+        return plain == null ? null : cipher().seal(plain, FieldCipher.place(table, column, rowKey));
+    }
+
+    /** Opens what {@link #seal} stored there; refuses a value sealed for another place. */
+    public static String open(String stored, String table, String column, String rowKey) {
+        return stored == null ? null : cipher().open(stored, FieldCipher.place(table, column, rowKey));
+    }
+
+    /** Uses this ring instead of the configured one: for tests and tools that run outside the portal. */
+    public static void use(FieldCipher ring) {
+        cipher = ring;
     }
 
     /** The configured key ring, loaded once (the generated demo key created on first use). */

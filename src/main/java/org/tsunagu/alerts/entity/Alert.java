@@ -4,7 +4,6 @@ import org.tsunagu.calendar.control.JapanTime;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -97,16 +96,17 @@ public class Alert {
     @Column(name = "idempotency_key")
     private String idempotencyKey;
 
-    /** Personal fields are sealed at rest (AES-GCM, {@link EncryptedText}); town, status and dates stay plain. */
-    @Convert(converter = EncryptedText.class)
+    /**
+     * Personal fields hold their sealed text (AES-GCM, {@link EncryptedText}), bound to this alert's
+     * receipt number and their column: sealed in the constructor and setters, opened in the getters.
+     * Town, status and dates stay plain.
+     */
     private String address;
 
-    @Convert(converter = EncryptedText.class)
     @Column(name = "place_note")
     private String placeNote;
 
     /** Where the person was seen, "lat,lon" (sealed: the point alone can identify a home). */
-    @Convert(converter = EncryptedText.class)
     @Column(name = "point")
     private String point;
 
@@ -127,21 +127,17 @@ public class Alert {
     @Column(name = "anomaly")
     private Set<Anomaly> anomalies = EnumSet.noneOf(Anomaly.class);
 
-    @Convert(converter = EncryptedText.class)
     @Column(name = "other_anomaly")
     private String otherAnomaly;
 
     @Embedded
     private PersonSeen person;
 
-    @Convert(converter = EncryptedText.class)
     private String details;
 
-    @Convert(converter = EncryptedText.class)
     @Column(name = "reporter_name", nullable = false)
     private String reporterName;
 
-    @Convert(converter = EncryptedText.class)
     @Column(name = "reporter_phone", nullable = false)
     private String reporterPhone;
 
@@ -153,7 +149,6 @@ public class Alert {
     @Column(nullable = false)
     private Routing routing;
 
-    @Convert(converter = EncryptedText.class)
     @Column(name = "routing_reason", nullable = false)
     private String routingReason;
 
@@ -209,21 +204,21 @@ public class Alert {
         this.filedBy = filedBy;
         this.partner = filedBy.getPartner();
         this.idempotencyKey = report.idempotencyKey();
-        this.address = report.address();
-        this.placeNote = report.placeNote();
-        this.point = pointText(report.point());
+        this.address = seal("address", report.address());
+        this.placeNote = seal("place_note", report.placeNote());
+        this.point = seal("point", pointText(report.point()));
         this.town = town;
         this.observedAt = report.observedAt();
         this.urgency = report.urgency();
         this.anomalies = EnumSet.copyOf(report.anomalies());
-        this.otherAnomaly = report.otherAnomaly();
-        this.person = report.person();
-        this.details = report.details();
-        this.reporterName = report.reporterName();
-        this.reporterPhone = report.reporterPhone();
+        this.otherAnomaly = seal("other_anomaly", report.otherAnomaly());
+        this.person = report.person() == null ? null : report.person().sealed(receiptNo);
+        this.details = seal("details", report.details());
+        this.reporterName = seal("reporter_name", report.reporterName());
+        this.reporterPhone = seal("reporter_phone", report.reporterPhone());
         this.center = center;
         this.routing = routing;
-        this.routingReason = routingReason;
+        this.routingReason = seal("routing_reason", routingReason);
         this.filedAt = filedAt;
         events.add(new AlertEvent(this, AlertEventType.FILED, filedBy.getUsername(), filedAt).withNote(routingReason));
     }
@@ -333,17 +328,17 @@ public class Alert {
         if (anonymisedAt != null) {
             return false;
         }
-        address = town == null ? ERASED
-                : (town.getMunicipality() == null ? "" : town.getMunicipality().getName()) + town.displayName();
+        address = seal("address", town == null ? ERASED
+                : (town.getMunicipality() == null ? "" : town.getMunicipality().getName()) + town.displayName());
         placeNote = null;
         point = null;
         otherAnomaly = null;
         person = null;
         details = null;
-        reporterName = ERASED;
-        reporterPhone = ERASED;
+        reporterName = seal("reporter_name", ERASED);
+        reporterPhone = seal("reporter_phone", ERASED);
         if (routing == Routing.BLOCK && town != null) {
-            routingReason = "住所の町丁目「" + town.displayName() + "」の番地による担当" + ERASED; // the 番地 goes
+            routingReason = seal("routing_reason", "住所の町丁目「" + town.displayName() + "」の番地による担当" + ERASED); // the 番地 goes
         }
         idempotencyKey = null;
         events.forEach(AlertEvent::erase);
@@ -391,20 +386,33 @@ public class Alert {
     }
 
     public String getAddress() {
-        return address;
+        return open("address", address);
     }
 
     public String getPlaceNote() {
-        return placeNote;
+        return open("place_note", placeNote);
     }
 
     public GeoPoint getPoint() {
+        String point = open("point", this.point);
         if (point == null || point.isBlank()) {
             return null;
         }
         int comma = point.indexOf(',');
         return new GeoPoint(Double.parseDouble(point.substring(0, comma).strip()),
                 Double.parseDouble(point.substring(comma + 1).strip()));
+    }
+
+    /** The table whose personal columns this entity seals; {@code AlertSealing} names the same. */
+    public static final String TABLE = "alert";
+
+    /** Seals a personal value for its column of this alert (its receipt number is the row's key). */
+    private String seal(String column, String plain) {
+        return EncryptedText.seal(plain, TABLE, column, receiptNo);
+    }
+
+    private String open(String column, String stored) {
+        return EncryptedText.open(stored, TABLE, column, receiptNo);
     }
 
     private static String pointText(GeoPoint p) {
@@ -429,23 +437,23 @@ public class Alert {
     }
 
     public String getOtherAnomaly() {
-        return otherAnomaly;
+        return open("other_anomaly", otherAnomaly);
     }
 
     public PersonSeen getPerson() {
-        return person;
+        return person == null ? null : person.opened(receiptNo);
     }
 
     public String getDetails() {
-        return details;
+        return open("details", details);
     }
 
     public String getReporterName() {
-        return reporterName;
+        return open("reporter_name", reporterName);
     }
 
     public String getReporterPhone() {
-        return reporterPhone;
+        return open("reporter_phone", reporterPhone);
     }
 
     public Center getCenter() {
@@ -457,7 +465,7 @@ public class Alert {
     }
 
     public String getRoutingReason() {
-        return routingReason;
+        return open("routing_reason", routingReason);
     }
 
     public AlertStatus getStatus() {

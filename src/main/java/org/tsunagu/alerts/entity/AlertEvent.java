@@ -1,7 +1,6 @@
 package org.tsunagu.alerts.entity;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -25,6 +24,9 @@ import java.time.Instant;
 @Table(name = "alert_event")
 public class AlertEvent {
 
+    /** The table of the sealed note; {@code AlertSealing} names the same. */
+    public static final String TABLE = "alert_event";
+
     @Id
     @SequenceGenerator(name = "alert_event_seq", sequenceName = "alert_event_seq", allocationSize = 50)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "alert_event_seq")
@@ -44,8 +46,10 @@ public class AlertEvent {
     @Column(name = "occurred_at", nullable = false)
     private Instant occurredAt;
 
-    /** May name the person or describe the visit: sealed at rest ({@link EncryptedText}). */
-    @Convert(converter = EncryptedText.class)
+    /**
+     * May name the person or describe the visit: holds the sealed text ({@link EncryptedText}), bound
+     * to this column and the alert's receipt number, so a note cannot be moved to another person's alert.
+     */
     private String note;
     private String assignee;
 
@@ -72,7 +76,8 @@ public class AlertEvent {
     }
 
     AlertEvent withNote(String note) {
-        this.note = note == null || note.isBlank() ? null : note.strip();
+        this.note = note == null || note.isBlank() ? null
+                : EncryptedText.seal(note.strip(), TABLE, "note", alert.getReceiptNo());
         return this;
     }
 
@@ -118,7 +123,7 @@ public class AlertEvent {
     }
 
     public String getNote() {
-        return note;
+        return EncryptedText.open(note, TABLE, "note", alert.getReceiptNo());
     }
 
     public String getAssignee() {

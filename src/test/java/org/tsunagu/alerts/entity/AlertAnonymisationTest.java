@@ -26,6 +26,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** 保存期間経過: what {@link Alert#anonymise} erases, what it keeps for the statistics, and when it refuses. */
 class AlertAnonymisationTest {
 
+    @org.junit.jupiter.api.BeforeAll
+    static void keys() {
+        org.tsunagu.persistence.EncryptedText.use(org.tsunagu.persistence.FieldCipher.parse("t:" + org.tsunagu.persistence.FieldCipher.newKey()));
+    }
+
+
     static final Instant FILED = Instant.parse("2026-04-01T01:00:00Z");
 
     Account partner;

@@ -42,6 +42,38 @@ class AlertTest {
     Center hikarigaoka;
     Center shakujii;
 
+    /** The entity seals its personal fields itself: a ring of its own for these tests. */
+    @org.junit.jupiter.api.BeforeAll
+    static void keys() {
+        org.tsunagu.persistence.EncryptedText.use(org.tsunagu.persistence.FieldCipher.parse("t:" + org.tsunagu.persistence.FieldCipher.newKey()));
+    }
+
+    @Test
+    void personal_fields_are_held_sealed_and_bound_to_the_alert() throws Exception {
+        Alert one = fileAlert(1, FILED);
+        Alert two = fileAlert(2, FILED);
+        java.lang.reflect.Field details = Alert.class.getDeclaredField("details");
+        details.setAccessible(true);
+        String stored = (String) details.get(one);
+        assertTrue(stored.startsWith("gcm2:t:") && !stored.contains("新聞"), stored);
+        assertEquals("新聞が3日分たまっている", one.getDetails());
+        assertEquals("練馬 花子", one.getPerson().name());
+        assertEquals("玄関前", one.getPlaceNote());
+        // a copy of one alert's sealed text into another alert's row does not open there
+        details.set(two, stored);
+        assertThrows(IllegalStateException.class, two::getDetails);
+        java.lang.reflect.Field reporter = Alert.class.getDeclaredField("reporterName");
+        reporter.setAccessible(true);
+        reporter.set(one, stored);
+        assertThrows(IllegalStateException.class, one::getReporterName, "nor in another column");
+        java.lang.reflect.Field note = AlertEvent.class.getDeclaredField("note");
+        note.setAccessible(true);
+        AlertEvent filedTwo = two.getEvents().get(0);
+        note.set(filedTwo, note.get(one.getEvents().get(0)));
+        assertThrows(IllegalStateException.class, filedTwo::getNote, "a timeline note is bound to its alert");
+        assertEquals("光が丘二丁目 → 光が丘", one.getEvents().get(0).getNote());
+    }
+
     @BeforeEach
     void setUp() {
         PartnerOrganisation paper = new PartnerOrganisation(new Municipality("131202", "東京都", "練馬区"),

@@ -19,9 +19,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Seals, once per start and in the background, what is not yet under the current alert key: legacy
- * plaintext of an upgraded database and values under a key that was rotated out of first place
- * ({@link AlertSealing}). Loads the key ring at deployment, so an unusable ring stops the start
+ * Seals, once per start and in the background, what is not yet under the current alert key and form:
+ * legacy plaintext of an upgraded database, values of the old unbound form and values under a key that
+ * was rotated out of first place ({@link AlertSealing}). When a pass leaves nothing behind, older forms
+ * are refused from then on ({@link FieldCipher#requireBound()}). Loads the key ring at deployment, so an unusable ring stops the start
  * instead of the first alert. Several instances may run it at once: the compare-and-set updates make
  * that harmless. The log line {@code alert encryption: ... left} says when a rotation is complete
  * (docs/security.md); it names counts and key ids only.
@@ -70,7 +71,11 @@ public class SealingWorker {
                 LOG.warning(() -> "alert encryption: " + s + " values sealed under key '" + key + "'; " + u
                         + " values left that no key of TSUNAGU_ALERT_KEYS opens (key removed too early, or changed at rest)");
             } else {
-                LOG.info(() -> "alert encryption: " + s + " values sealed under key '" + key + "', 0 left");
+                // every value is of the current form: plaintext or unbound (gcm1) values that appear later
+                // were not written by this portal, so they are refused instead of shown as records
+                EncryptedText.cipher().requireBound();
+                LOG.info(() -> "alert encryption: " + s + " values sealed under key '" + key
+                        + "', 0 left; unsealed or unbound values are refused from now on");
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "alert encryption: the pass stopped (" + e.getMessage() + "); the next start retries");

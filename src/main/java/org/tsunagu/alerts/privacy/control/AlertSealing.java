@@ -1,5 +1,7 @@
 package org.tsunagu.alerts.privacy.control;
 
+import org.tsunagu.alerts.entity.Alert;
+import org.tsunagu.alerts.entity.AlertEvent;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -16,9 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Brings every personal column of alerts under the current key: legacy plaintext (rows written before
- * encryption, V12) is sealed, values under an older key of TSUNAGU_ALERT_KEYS are opened and sealed
- * again, so an old key can be dropped from the ring once a pass reports nothing left. Works on the raw
+ * Brings every personal column of alerts under the current key and form: legacy plaintext (rows
+ * written before encryption, V12) is sealed, values of the old form {@code gcm1:} (not bound to their
+ * row) and values under an older key of TSUNAGU_ALERT_KEYS are opened and sealed again, bound to the
+ * column and the alert's receipt number, so an old key can be dropped from the ring once a pass reports nothing left. Works on the raw
  * columns with JDBC (an entity would not write a value whose plain text did not change), a batch of
  * rows per transaction, walking the ids upwards so a value that cannot be opened is counted once, not
  * retried forever. Each column is updated only if it still holds what was read (compare-and-set): a
@@ -30,18 +33,22 @@ public class AlertSealing {
 
     static final int BATCH = 200;
 
-    /** The personal (sealed) columns, by table; the same fields that carry {@code @Convert(EncryptedText)}. */
+    /**
+     * The personal (sealed) columns, by table, and how a row's key (the alert's receipt number, which
+     * the values are bound to) is read: the same columns the entities seal.
+     */
     public static final List<Table> TABLES = List.of(
-            new Table("alert", List.of("address", "place_note", "point", "other_anomaly", "details", "person_name",
-                    "person_age", "person_sex", "person_description", "reporter_name", "reporter_phone", "routing_reason")),
-            new Table("alert_event", List.of("note")));
+            new Table(Alert.TABLE, "t.receipt_no", "", List.of("address", "place_note", "point", "other_anomaly", "details",
+                    "person_name", "person_age", "person_sex", "person_description", "reporter_name", "reporter_phone",
+                    "routing_reason")),
+            new Table(AlertEvent.TABLE, "a.receipt_no", " JOIN alert a ON a.id = t.alert_id", List.of("note")));
 
-    public record Table(String name, List<String> columns) {
+    public record Table(String name, String rowKey, String join, List<String> columns) {
 
         String staleQuery() {
-            List<String> stale = columns.stream().map(c -> "(" + c + " IS NOT NULL AND " + c + " NOT LIKE ?)").toList();
-            return "SELECT id, " + String.join(", ", columns) + " FROM " + name + " WHERE id > ? AND ("
-                    + String.join(" OR ", stale) + ") ORDER BY id";
+            List<String> stale = columns.stream().map(c -> "(t." + c + " IS NOT NULL AND t." + c + " NOT LIKE ?)").toList();
+            return "SELECT t.id, " + rowKey + ", " + String.join(", ", columns.stream().map(c -> "t." + c).toList())
+                    + " FROM " + name + " t" + join + " WHERE t.id > ? AND (" + String.join(" OR ", stale) + ") ORDER BY t.id";
         }
     }
 
@@ -70,10 +77,11 @@ public class AlertSealing {
                 }
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
-                        Object[] row = new Object[table.columns().size() + 1];
+                        Object[] row = new Object[table.columns().size() + 2];
                         row[0] = rs.getLong(1);
+                        row[1] = rs.getString(2);
                         for (int i = 0; i < table.columns().size(); i++) {
-                            row[i + 1] = rs.getString(i + 2);
+                            row[i + 2] = rs.getString(i + 3);
                         }
                         rows.add(row);
                     }
@@ -81,20 +89,21 @@ public class AlertSealing {
             }
             for (Object[] row : rows) {
                 long id = (Long) row[0];
+                String rowKey = (String) row[1];
                 last = id;
                 for (int i = 0; i < table.columns().size(); i++) {
-                    String stored = (String) row[i + 1];
+                    String stored = (String) row[i + 2];
                     if (cipher.isCurrent(stored)) {
                         continue;
                     }
+                    String column = table.columns().get(i);
                     String resealed;
                     try {
-                        resealed = cipher.reseal(stored);
-                    } catch (IllegalStateException e) {
+                        resealed = cipher.reseal(stored, FieldCipher.place(table.name(), column, rowKey));
+                    } catch (IllegalStateException | IllegalArgumentException e) {
                         unreadable++;
                         continue;
                     }
-                    String column = table.columns().get(i);
                     try (PreparedStatement u = c.prepareStatement(
                             "UPDATE " + table.name() + " SET " + column + " = ? WHERE id = ? AND " + column + " = ?")) {
                         u.setString(1, resealed);

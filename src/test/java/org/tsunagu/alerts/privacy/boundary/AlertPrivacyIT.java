@@ -385,13 +385,13 @@ class AlertPrivacyIT {
         }
         try (Connection c = raw()) {
             for (long id : new long[] {alertId, longAlertId}) {
-                sealedColumns(c, id).forEach((column, v) -> assertTrue(v == null || v.startsWith("gcm1:k2:"),
+                sealedColumns(c, id).forEach((column, v) -> assertTrue(v == null || v.startsWith("gcm2:k2:"),
                         () -> column + " under the new key"));
             }
             everyText(c).forEach((column, values) -> values.forEach(v ->
                     assertEquals(List.of(), personalFound(v), () -> "plaintext in " + column)));
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                    "SELECT COUNT(*) FROM alert WHERE reporter_name NOT LIKE 'gcm1:k2:%' OR details NOT LIKE 'gcm1:k2:%'")) {
+                    "SELECT COUNT(*) FROM alert WHERE reporter_name NOT LIKE 'gcm2:k2:%' OR details NOT LIKE 'gcm2:k2:%'")) {
                 assertTrue(rs.next());
                 assertEquals(0, rs.getInt(1), "every alert (demo data too) is under k2: k1 may leave the ring");
             }
