@@ -537,6 +537,31 @@ class AccessControlIT extends PortalIT {
     }
 
     @Test
+    void an_alert_that_cannot_be_placed_stays_in_the_partners_municipality() {
+        int n = java.util.concurrent.ThreadLocalRandom.current().nextInt(1000, 9999);
+        String city = "95" + n;
+        // a municipality whose only center is commissioned (no 基幹型 yet): the demo's core is in another one
+        assertEquals(200, admin.post("api/v1/imports/centers", "text/csv", ("center_code,name,kind,region,address,phone,email,city_code\n"
+                + "z" + n + "-east,遠市東センター,commissioned,東,架空県遠市" + n + "本郷1-1,000-000-0000,," + city + "\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).status());
+        assertEquals(200, admin.post("api/v1/imports/towns", "text/csv", ("city_code,pref_name,city_name,town,koaza,lat,lon,center_code\n"
+                + city + ",架空県,遠市" + n + ",本郷,,35.1,139.1,z" + n + "-east\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)).status());
+        Api.Reply org = admin.postJson("api/v1/partners", "{\"name\":\"遠市新聞店" + n + "\",\"type\":\"newspaper\",\"municipality\":\""
+                + city + "\",\"agreementDate\":\"2026-04-01\"}");
+        assertEquals(201, org.status(), org::toString);
+        String username = "z" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "FarPartner-" + UUID.randomUUID();
+        assertEquals(201, admin.postJson("api/v1/accounts", "{\"username\":\"" + username + "\",\"password\":\"" + password
+                + "\",\"role\":\"partner\",\"partnerId\":" + org.json().getInt("id") + "}").status());
+        Api.Reply filed = anonymous.as(username, password).postJson("api/v1/alerts", "{\"address\":\"どこか分からない場所\","
+                + "\"observedAt\":\"2026-11-23T09:40:00+09:00\",\"anomalies\":[\"no_response\"],\"urgency\":\"urgent\","
+                + "\"reporterName\":\"遠市の配達員\",\"reporterPhone\":\"099-000-0000\"}");
+        assertEquals(201, filed.status(), filed::toString);
+        assertEquals("z" + n + "-east", filed.json().getJsonObject("center").getString("code"),
+                () -> "the municipality's own center takes it, never another municipality's core: " + filed);
+    }
+
+    @Test
     void core_staff_of_another_municipality_see_nothing_of_this_one() throws InterruptedException {
         int n = java.util.concurrent.ThreadLocalRandom.current().nextInt(1000, 9999);
         String city = "96" + n;
