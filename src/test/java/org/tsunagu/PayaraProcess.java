@@ -82,7 +82,7 @@ public final class PayaraProcess {
             }
         });
         process = pb.start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(360).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new AssertionError("Payara Micro " + name + " exited; log: " + log);
@@ -92,7 +92,7 @@ public final class PayaraProcess {
             }
             Thread.sleep(250);
         }
-        throw new AssertionError("Payara Micro " + name + " not up within 240 s; log: " + log);
+        throw new AssertionError("Payara Micro " + name + " not up within 360 s; log: " + log);
     }
 
     /** SIGKILL: the instance dies as in a power cut, nothing is shut down. */
