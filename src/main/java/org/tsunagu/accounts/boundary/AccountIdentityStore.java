@@ -14,7 +14,8 @@ import java.util.Set;
 
 /**
  * The database identity store: accounts and their role, which is also their one group.
- * Runs in its own transaction so that failed-login counting sticks even when the request fails.
+ * Runs in its own transaction (a successful login forgets the account's failures); failures are
+ * recorded by {@link PortalAuthentication} through {@link Accounts#loginFailed}, in a transaction of their own.
  */
 @ApplicationScoped
 public class AccountIdentityStore implements IdentityStore {
