@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
@@ -72,7 +71,8 @@ public class LoginThrottle {
     /** Checked failures and reservations of one (address, username) pair; its monitor guards both. */
     private static final class Pair {
         final Deque<Instant> failures = new ArrayDeque<>();
-        final ReentrantLock turn = new ReentrantLock();
+        /** A throttled attempt of this pair is being checked (its turn is taken). */
+        boolean checking;
         int pending;
         Instant refusalNoted;
     }
@@ -229,7 +229,9 @@ public class LoginThrottle {
                 if (addressFull && addr.since != null) {
                     wait = max(wait, Duration.between(now, addr.since.plus(window)));
                 }
-                return new Attempt(pair, addr, false, pair.turn.tryLock(), wait);
+                boolean turn = !pair.checking;
+                pair.checking = true;
+                return new Attempt(pair, addr, false, turn, wait);
             }
         }
     }
@@ -263,7 +265,7 @@ public class LoginThrottle {
                 }
             }
             if (attempt.turn) {
-                pair.turn.unlock();
+                pair.checking = false;
             }
         }
     }
@@ -307,7 +309,7 @@ public class LoginThrottle {
                 Pair p = e.getValue();
                 synchronized (p) {
                     prune(p.failures, now);
-                    return p.failures.isEmpty() && p.pending == 0 && !p.turn.isLocked();
+                    return p.failures.isEmpty() && p.pending == 0 && !p.checking;
                 }
             });
         }

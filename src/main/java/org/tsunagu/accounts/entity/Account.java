@@ -16,7 +16,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.tsunagu.areas.entity.Center;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Pattern;
 
@@ -63,8 +62,6 @@ public class Account {
     public static final String LOCK_AFTER_FAILURES = "Account.lockAfterFailures";
     /** A successful login forgets the failures (never a lock placed meanwhile): {@code :now}. */
     public static final String CLEAR_FAILURES = "Account.clearFailures";
-    public static final int MAX_FAILED_LOGINS = 10;
-    public static final Duration LOCK_DURATION = Duration.ofMinutes(15);
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{1,63}");
 
     @Id
