@@ -174,10 +174,11 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
             DatabaseUnavailable.log(door + " login", e);
             return new Check(Outcome.UNAVAILABLE, null, DatabaseUnavailable.RETRY_AFTER_SECONDS);
         } finally {
-            throttle.end(attempt, failed, Instant.now());
+            // counted against the account before the pair's turn passes on, so the next check sees a lock it caused
             if (failed) {
                 record(username, door, attempt.admitted() ? "login.failed" : "login.throttled", Instant.now());
             }
+            throttle.end(attempt, failed, Instant.now());
         }
     }
 
@@ -232,7 +233,7 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
             case THROTTLED -> {
                 response.setHeader("Retry-After", Long.toString(check.retryAfterSeconds()));
                 return problem(response, 429, "Too Many Requests",
-                        "ログインの失敗が続いたため、この接続元からのこのユーザーのログインをしばらく受け付けません。正しいパスワードならログインできます。Retry-After の秒数だけ待ってから送り直してください。");
+                        "ログインの失敗が続いたため、この接続元からのこのユーザーのログインを制限しています（確認は一度に一つずつです）。パスワードを確かめ、Retry-After の秒数だけ待ってから送り直してください。");
             }
             case BUSY -> {
                 response.setHeader("Retry-After", Long.toString(check.retryAfterSeconds()));
