@@ -37,6 +37,10 @@ public class Accounts {
     @Inject
     Audit audit;
 
+    /** This bean through its proxy, so that its own transactional methods get their transaction. */
+    @Inject
+    Accounts self;
+
     /** Failed logins within {@link #lockDuration} that lock an account (TSUNAGU_LOGIN_MAX_FAILURES). */
     @Inject
     @ConfigProperty(name = "tsunagu.login.max.failures", defaultValue = "10")
@@ -78,8 +82,9 @@ public class Accounts {
 
     /**
      * Checks a login; changes nothing but forgetting the failures of an account that signs in (a
-     * failure is recorded by the caller, {@link #loginFailed}, in its own transaction). A disabled or
-     * locked account is refused whatever the password. An unknown user, a locked or disabled account
+     * failure is recorded by the caller, {@link #loginFailed}, in its own transaction). Meant to run
+     * outside a transaction: the PBKDF2 verification (and its wait for a permit) holds no database
+     * connection. A disabled or locked account is refused whatever the password. An unknown user, a locked or disabled account
      * and a wrong password cost the same PBKDF2 verification and give the same answer (empty).
      *
      * @throws PasswordHashing.Busy when no verification is free (429, the attempt was not checked)
@@ -98,12 +103,18 @@ public class Accounts {
         Account account = found.get();
         if (hashing.verify(password, account.getPasswordHash())) {
             if (account.getFailedLogins() > 0 || account.getLockedUntil() != null) {
-                em.createNamedQuery(Account.CLEAR_FAILURES).setParameter("username", username)
-                        .setParameter("now", now).executeUpdate();
+                self.loginSucceeded(username, now);
             }
             return Optional.of(account);
         }
         return Optional.empty();
+    }
+
+    /** Forgets the failures of an account that signed in, in its own transaction (never a lock placed meanwhile). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void loginSucceeded(String username, Instant now) {
+        em.createNamedQuery(Account.CLEAR_FAILURES).setParameter("username", username).setParameter("now", now)
+                .executeUpdate();
     }
 
     /** What recording a failed login found. */
