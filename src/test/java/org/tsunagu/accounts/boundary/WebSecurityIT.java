@@ -34,9 +34,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The web layer's access control, black-box: security headers and the Content-Security-Policy on
  * every kind of response, CSRF (forged, missing and cross-site form posts change nothing and answer
  * a readable page), the API refusing the page session, session id renewal and cookie flags, the
- * account lockout and the per-address login throttle, and unknown users looking like wrong
- * passwords. The failsafe environment (pom.xml) sets small login limits for it: an account locks
- * after 7 failures for 4 s, an address is throttled after 5 failures within 6 s, and
+ * account lockout and the login throttle per (address, username) — parallel guesses included —, the
+ * audit of authentication events, and unknown users looking like wrong passwords. The failsafe
+ * environment (pom.xml) sets small login limits for it: an account locks after 7 failures for 4 s,
+ * an address and username are throttled after 5 failures within 6 s, and
  * X-Forwarded-For names the client so that one test can play many addresses.
  */
 class WebSecurityIT extends PortalIT {
