@@ -18,9 +18,11 @@
  *     (協定団体) account to its {@code PartnerOrganisation}, admin to none; the role code is also the group.</li>
  * <li>A password an admin chose is known to two people, so the holder must replace it before doing
  *     anything else; {@code PortalAuthentication} enforces it because every request passes there first.</li>
- * <li>Repeated failures lock the account for a while; {@code LoginThrottle} limits failures per client
- *     address below the account lock, so one address alone cannot lock somebody else's account.
- *     The identity store runs in its own transaction so failed-login counting sticks.</li>
+ * <li>Repeated failures lock the account for a while, counted atomically in the database in a transaction
+ *     of their own ({@code Accounts.loginFailed}); {@code LoginThrottle} limits failures per (address,
+ *     username) with a high ceiling per address, reserved before the check, and never refuses
+ *     credentials that verify; {@code PasswordHashing} bounds concurrent verifications (429 beyond).
+ *     Sign-ins, failures, throttling, lockouts and logouts are audited.</li>
  * <li>{@code PasswordPolicy}: at least 12 characters, not a common password. {@code PasswordHashing}: PBKDF2,
  *     with a short memory of successful checks because Basic clients send credentials on every request.</li>
  * </ul>

@@ -6,7 +6,6 @@ import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
-import jakarta.transaction.Transactional;
 import org.tsunagu.accounts.control.Accounts;
 import org.tsunagu.accounts.entity.Account;
 
@@ -14,7 +13,9 @@ import java.util.Set;
 
 /**
  * The database identity store: accounts and their role, which is also their one group.
- * Runs in its own transaction so that failed-login counting sticks even when the request fails.
+ * Runs outside a transaction, so that a password verification holds no database connection (the
+ * writes — forgetting the failures of an account that signs in, {@link Accounts#loginFailed} — have
+ * transactions of their own).
  */
 @ApplicationScoped
 public class AccountIdentityStore implements IdentityStore {
@@ -23,7 +24,6 @@ public class AccountIdentityStore implements IdentityStore {
     Accounts accounts;
 
     @Override
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public CredentialValidationResult validate(Credential credential) {
         if (!(credential instanceof UsernamePasswordCredential up)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;

@@ -65,6 +65,9 @@ public class AdminAccountsPage {
     @Inject
     Caller caller;
 
+    @Inject
+    org.tsunagu.accounts.control.LoginThrottle throttle;
+
     private String username;
     private String password;
     private String role;
@@ -82,6 +85,14 @@ public class AdminAccountsPage {
     private List<Row> rows;
 
     @Transactional(Transactional.TxType.SUPPORTS)
+    /**
+     * Whether requests came through a proxy (X-Forwarded-For) while TSUNAGU_LOGIN_ADDRESS_HEADER is
+     * unset: then every client counts as the proxy's address. Shown on the admin pages as a notice.
+     */
+    public boolean isProxyHeaderMissing() {
+        return throttle.proxyHeaderMissing();
+    }
+
     public List<Row> getRows() {
         if (rows == null) {
             Instant now = Instant.now();

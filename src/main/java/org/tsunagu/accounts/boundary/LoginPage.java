@@ -30,6 +30,9 @@ public class LoginPage {
     @Inject
     FacesContext faces;
 
+    @Inject
+    org.tsunagu.accounts.control.Accounts accounts;
+
     private String username;
     private String password;
     private String next;
@@ -46,13 +49,15 @@ public class LoginPage {
             faces.responseComplete();
         } else if (status != AuthenticationStatus.SEND_CONTINUE) {
             ResourceBundle msg = faces.getApplication().getResourceBundle(faces, "msg");
-            Object wait = ext.getRequestMap().get(PortalAuthentication.THROTTLED);
+            Object throttled = ext.getRequestMap().get(PortalAuthentication.THROTTLED);
+            Object busy = ext.getRequestMap().get(PortalAuthentication.BUSY);
+            Object wait = throttled != null ? throttled : busy;
             if (wait != null) {
                 ext.setResponseStatus(429);
                 ext.setResponseHeader("Retry-After", wait.toString());
             }
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    msg.getString(wait != null ? "login.throttled" : "login.failed"), null));
+                    msg.getString(throttled != null ? "login.throttled" : busy != null ? "login.busy" : "login.failed"), null));
         } else {
             faces.responseComplete();
         }
@@ -60,14 +65,33 @@ public class LoginPage {
 
     public void logout() throws IOException, jakarta.servlet.ServletException {
         ExternalContext ext = faces.getExternalContext();
+        String caller = ext.getRemoteUser();
+        if (caller != null) {
+            try {
+                accounts.audited(caller, "logout", "page");
+            } catch (RuntimeException e) {
+                // the logout goes on: an audit entry lost while the database is down is no reason to stay signed in
+                java.util.logging.Logger.getLogger(LoginPage.class.getName())
+                        .warning(() -> "a logout could not be audited (" + e.getClass().getSimpleName() + ")");
+            }
+        }
         ((HttpServletRequest) ext.getRequest()).logout();
         ext.invalidateSession();
         ext.redirect(ext.getRequestContextPath() + "/");
     }
 
-    /** Only local paths: never redirect a user to another site after login. Partners start at their page. */
+    /** Control characters, plain or percent-encoded (%00–%1f, %7f), which have no place in a path to return to. */
+    private static final java.util.regex.Pattern CONTROL =
+            java.util.regex.Pattern.compile("[\\x00-\\x1f\\x7f]|%[01][0-9a-fA-F]|%7[fF]");
+
+    /**
+     * Only local paths: never redirect a user to another site after login, nor with control
+     * characters (CR/LF, TAB, also percent-encoded: a header split or a path that tricks a browser).
+     * Partners start at their page.
+     */
     String safeNext() {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")
+                || CONTROL.matcher(next).find()) {
             return faces != null && faces.getExternalContext().isUserInRole("partner") ? "/partner/" : "/staff/";
         }
         return next;

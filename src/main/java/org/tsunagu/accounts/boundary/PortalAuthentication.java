@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.tsunagu.accounts.control.Accounts;
 import org.tsunagu.accounts.control.LoginThrottle;
+import org.tsunagu.accounts.control.PasswordHashing;
 import org.tsunagu.accounts.control.SessionStanding;
 import org.tsunagu.accounts.entity.Account;
 import org.tsunagu.web.security.CanonicalPaths;
@@ -29,6 +30,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
 import java.util.Optional;
 import java.util.Set;
 
@@ -43,9 +47,12 @@ import java.util.Set;
  * on the pages it is signed in only for {@value #PASSWORD_PAGE} (and the style sheets); any other
  * page redirects there until the password is changed.
  * <p>
- * Both doors share the per-address {@link LoginThrottle}: a throttled address gets 429 with
- * Retry-After on the API and a message on the login page, without its password being checked.
- * Unknown user and wrong password give the same answer.
+ * Both doors share the {@link LoginThrottle} (per address and username, with a ceiling per address)
+ * and record every attempt ({@link #check}): credentials that verify always sign in; a throttled
+ * client's wrong password gets 429 with Retry-After on the API and a message on the login page.
+ * Unknown user and wrong password give the same answer. Sign-ins, failures, throttling, lockouts
+ * and logouts are audited ({@code login}, {@code login.failed}, {@code login.throttled},
+ * {@code login.lockout}, {@code logout}).
  */
 @ApplicationScoped
 public class PortalAuthentication implements HttpAuthenticationMechanism {
@@ -61,6 +68,13 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
     static final String PASSWORD_PAGE = "/account/password";
     /** Request attribute set when the login page's attempt was refused by the throttle: seconds to wait. */
     static final String THROTTLED = "tsunagu.loginThrottled";
+    /** Request attribute set when no password verification was free: seconds to wait. */
+    static final String BUSY = "tsunagu.loginBusy";
+    /** How often, at most, an API account's sign-in is audited per instance. */
+    static final Duration API_LOGIN_AUDIT = Duration.ofMinutes(15);
+    private static final Logger LOG = Logger.getLogger(PortalAuthentication.class.getName());
+
+    private final Map<String, Instant> apiLogins = new ConcurrentHashMap<>();
 
     @Inject
     IdentityStoreHandler identityStores;
@@ -107,34 +121,144 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
         return AuthenticationStatus.SEND_FAILURE;
     }
 
+    /** What checking one login attempt came to. */
+    enum Outcome {
+        /** The credentials verify: sign in. */
+        VALID,
+        /** Wrong (or unknown, locked, disabled): 401 / the login page's message. */
+        INVALID,
+        /** Over the throttle's limits and not signed in: 429 with Retry-After. */
+        THROTTLED,
+        /** No password verification free: 429 with Retry-After. */
+        BUSY,
+        /** The database is down: 503. */
+        UNAVAILABLE
+    }
+
+    record Check(Outcome outcome, CredentialValidationResult result, long retryAfterSeconds) {
+    }
+
+    /**
+     * One login attempt through the throttle, on either door: a slot is reserved before the password
+     * is checked, and the attempt is recorded in {@code finally} (a checked failure counts for the
+     * throttle and, atomically and in its own transaction, against the account). Credentials that
+     * verify always sign in, throttled or not, unless the account is locked or disabled.
+     */
+    private Check check(HttpServletRequest request, Credential credential, String door) {
+        String username = credential instanceof UsernamePasswordCredential up ? up.getCaller() : "";
+        Instant now = Instant.now();
+        LoginThrottle.Attempt attempt = throttle.begin(throttle.address(request), username, now);
+        long retry = Math.max(1, attempt.retryAfter().toSeconds() + 1);
+        if (attempt.refused()) {
+            // another check of this address and user is running: refused unchecked, counted against the account
+            record(username, door, throttle.firstRefusal(attempt, now) ? "login.throttled" : null, now);
+            return new Check(Outcome.THROTTLED, null, retry);
+        }
+        boolean failed = false;
+        try {
+            CredentialValidationResult result = credential == null ? CredentialValidationResult.INVALID_RESULT
+                    : identityStores.validate(credential);
+            if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                return new Check(Outcome.VALID, result, 0);
+            }
+            failed = true;
+            return attempt.admitted() ? new Check(Outcome.INVALID, null, 0) : new Check(Outcome.THROTTLED, null, retry);
+        } catch (RuntimeException e) {
+            if (busy(e)) {
+                return new Check(Outcome.BUSY, null, PasswordHashing.Busy.RETRY_AFTER_SECONDS);
+            }
+            // accounts live in the database: while it is down nobody can be checked, which is not a 401
+            if (!DatabaseUnavailable.in(e)) {
+                throw e;
+            }
+            DatabaseUnavailable.log(door + " login", e);
+            return new Check(Outcome.UNAVAILABLE, null, DatabaseUnavailable.RETRY_AFTER_SECONDS);
+        } finally {
+            // counted against the account before the pair's turn passes on, so the next check sees a lock it caused
+            if (failed) {
+                record(username, door, attempt.admitted() ? "login.failed" : "login.throttled", Instant.now());
+            }
+            throttle.end(attempt, failed, Instant.now());
+        }
+    }
+
+    /** Counts a failed or refused attempt against the account, and audits it; never fails the request. */
+    private void record(String username, String door, String action, Instant now) {
+        try {
+            accounts.loginFailed(username, door, action, now);
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "a failed login could not be recorded (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** Audits a sign-in or logout in its own transaction; never fails the request. */
+    void audit(String username, String action, String detail) {
+        try {
+            accounts.audited(username, action, detail);
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "an authentication event could not be audited (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /**
+     * API clients send their credentials with every request: a sign-in is audited when the account
+     * was not seen on this instance for {@link #API_LOGIN_AUDIT}, not on every request.
+     */
+    private boolean firstApiLoginInAWhile(String username, Instant now) {
+        if (apiLogins.size() >= 10_000) {
+            apiLogins.clear();
+        }
+        Instant last = apiLogins.put(username, now);
+        return last == null || !last.plus(API_LOGIN_AUDIT).isAfter(now);
+    }
+
+    private static boolean busy(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PasswordHashing.Busy) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private AuthenticationStatus api(HttpServletRequest request, HttpServletResponse response,
                                      HttpMessageContext context) {
         String header = request.getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return context.doNothing();
         }
-        String address = throttle.address(request);
-        Optional<Duration> wait = throttle.retryAfter(address, Instant.now());
-        if (wait.isPresent()) {
-            response.setHeader("Retry-After", Long.toString(Math.max(1, wait.get().toSeconds() + 1)));
-            return problem(response, 429, "Too Many Requests",
-                    "ログインの失敗が続いたため、この接続元からのログインをしばらく受け付けません。Retry-After の秒数だけ待ってから送り直してください。");
-        }
         UsernamePasswordCredential credential = decodeBasic(header.substring(6).strip());
-        try {
-            CredentialValidationResult result = credential == null ? CredentialValidationResult.INVALID_RESULT
-                    : identityStores.validate(credential);
-            if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-                throttle.failed(address, Instant.now());
+        Check check = check(request, credential, "api");
+        switch (check.outcome()) {
+            case THROTTLED -> {
+                response.setHeader("Retry-After", Long.toString(check.retryAfterSeconds()));
+                return problem(response, 429, "Too Many Requests",
+                        "ログインの失敗が続いたため、この接続元からのこのユーザーのログインを制限しています（確認は一度に一つずつです）。パスワードを確かめ、Retry-After の秒数だけ待ってから送り直してください。");
+            }
+            case BUSY -> {
+                response.setHeader("Retry-After", Long.toString(check.retryAfterSeconds()));
+                return problem(response, 429, "Too Many Requests",
+                        "ただいまログインの確認が混み合っています。Retry-After の秒数だけ待ってから送り直してください。");
+            }
+            case UNAVAILABLE -> {
+                response.setHeader("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+                return problem(response, 503, "Service Unavailable", Problems.UNAVAILABLE_DETAIL);
+            }
+            case INVALID -> {
                 return problem(response, 401, "Unauthorized", "Invalid credentials.");
             }
-            if (accounts.mustChangePassword(result.getCallerPrincipal().getName())) {
+            default -> {
+                // VALID
+            }
+        }
+        CredentialValidationResult result = check.result();
+        String caller = result.getCallerPrincipal().getName();
+        try {
+            if (accounts.mustChangePassword(caller)) {
                 return problem(response, 403, "Forbidden",
                         "パスワードを変更してください。管理者が設定した初期パスワードのままです。ログイン画面からログインして変更すると API も使えます。");
             }
-            return context.notifyContainerAboutLogin(result);
         } catch (RuntimeException e) {
-            // accounts live in the database: while it is down nobody can be checked, which is not a 401
             if (!DatabaseUnavailable.in(e)) {
                 throw e;
             }
@@ -142,32 +266,37 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
             response.setHeader("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
             return problem(response, 503, "Service Unavailable", Problems.UNAVAILABLE_DETAIL);
         }
+        if (firstApiLoginInAWhile(caller, Instant.now())) {
+            audit(caller, "login", "api");
+        }
+        return context.notifyContainerAboutLogin(result);
     }
 
     private AuthenticationStatus page(HttpServletRequest request, HttpServletResponse response,
                                       HttpMessageContext context, String path) {
         Credential credential = context.getAuthParameters().getCredential();
         if (context.isAuthenticationRequest() && credential != null) {
-            String address = throttle.address(request);
-            Optional<Duration> wait = throttle.retryAfter(address, Instant.now());
-            if (wait.isPresent()) {
-                request.setAttribute(THROTTLED, Math.max(1, wait.get().toSeconds() + 1));
-                return AuthenticationStatus.SEND_FAILURE;
-            }
-            CredentialValidationResult result;
-            try {
-                result = identityStores.validate(credential);
-            } catch (RuntimeException e) {
-                if (!DatabaseUnavailable.in(e)) {
-                    throw e;
+            Check check = check(request, credential, "page");
+            switch (check.outcome()) {
+                case THROTTLED -> {
+                    request.setAttribute(THROTTLED, check.retryAfterSeconds());
+                    return AuthenticationStatus.SEND_FAILURE;
                 }
-                DatabaseUnavailable.log("page login", e);
-                return unavailable(request, response); // LoginPage completes the response as it is
+                case BUSY -> {
+                    request.setAttribute(BUSY, check.retryAfterSeconds());
+                    return AuthenticationStatus.SEND_FAILURE;
+                }
+                case UNAVAILABLE -> {
+                    return unavailable(request, response); // LoginPage completes the response as it is
+                }
+                case INVALID -> {
+                    return AuthenticationStatus.SEND_FAILURE;
+                }
+                default -> {
+                    // VALID
+                }
             }
-            if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-                throttle.failed(address, Instant.now());
-                return AuthenticationStatus.SEND_FAILURE;
-            }
+            CredentialValidationResult result = check.result();
             Optional<Account> account = accounts.find(result.getCallerPrincipal().getName());
             if (account.isEmpty()) {
                 return AuthenticationStatus.SEND_FAILURE;
@@ -181,6 +310,7 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
             if (account.get().isMustChangePassword()) {
                 session.setAttribute(SESSION_MUST_CHANGE, Boolean.TRUE);
             }
+            audit(result.getCallerPrincipal().getName(), "login", "page");
             return context.notifyContainerAboutLogin(result);
         }
         HttpSession session = request.getSession(false);

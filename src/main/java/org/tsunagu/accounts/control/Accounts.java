@@ -5,10 +5,12 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import org.tsunagu.accounts.entity.Account;
 import org.tsunagu.accounts.entity.PartnerOrganisation;
 import org.tsunagu.accounts.entity.Role;
 import org.tsunagu.areas.entity.Center;
+import org.tsunagu.audit.control.Audit;
 import org.tsunagu.problems.FieldError;
 import org.tsunagu.problems.ProblemException;
 
@@ -31,6 +33,13 @@ public class Accounts {
 
     @Inject
     PasswordHashing hashing;
+
+    @Inject
+    Audit audit;
+
+    /** This bean through its proxy, so that its own transactional methods get their transaction. */
+    @Inject
+    Accounts self;
 
     /** Failed logins within {@link #lockDuration} that lock an account (TSUNAGU_LOGIN_MAX_FAILURES). */
     @Inject
@@ -72,9 +81,13 @@ public class Accounts {
     }
 
     /**
-     * Checks a login. Counts failures and locks the account after too many; a disabled or locked
-     * account is refused whatever the password. An unknown user, a locked or disabled account and a
-     * wrong password cost the same PBKDF2 verification and give the same answer (empty).
+     * Checks a login; changes nothing but forgetting the failures of an account that signs in (a
+     * failure is recorded by the caller, {@link #loginFailed}, in its own transaction). Meant to run
+     * outside a transaction: the PBKDF2 verification (and its wait for a permit) holds no database
+     * connection. A disabled or locked account is refused whatever the password. An unknown user, a locked or disabled account
+     * and a wrong password cost the same PBKDF2 verification and give the same answer (empty).
+     *
+     * @throws PasswordHashing.Busy when no verification is free (429, the attempt was not checked)
      */
     public Optional<Account> authenticate(String username, String password) {
         Optional<Account> found = find(username);
@@ -90,12 +103,81 @@ public class Accounts {
         Account account = found.get();
         if (hashing.verify(password, account.getPasswordHash())) {
             if (account.getFailedLogins() > 0 || account.getLockedUntil() != null) {
-                account.loginSucceeded();
+                self.loginSucceeded(username, now);
             }
             return Optional.of(account);
         }
-        account.loginFailed(now, maxFailedLogins, lockDuration);
         return Optional.empty();
+    }
+
+    /** Forgets the failures of an account that signed in, in its own transaction (never a lock placed meanwhile). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void loginSucceeded(String username, Instant now) {
+        em.createNamedQuery(Account.CLEAR_FAILURES).setParameter("username", username).setParameter("now", now)
+                .executeUpdate();
+    }
+
+    /** What recording a failed login found. */
+    public enum Failure {
+        /** No such account: nothing to count. */
+        UNKNOWN,
+        /** Counted against the account. */
+        COUNTED,
+        /** Counted, and it locked the account. */
+        LOCKED_NOW,
+        /** The account was locked already: not counted (the lock ends when it was due to). */
+        ALREADY_LOCKED
+    }
+
+    /**
+     * Records a failed (or refused) login of {@code username} in its own transaction, so that it sticks
+     * whatever becomes of the request: one atomic count in the database (parallel failures wait for
+     * each other's row lock, none is lost and none fails), the {@link #maxFailedLogins}-th within
+     * {@link #lockDuration} locks the account; and an audit entry {@code action} (e.g.
+     * {@code login.failed}; none when null, for the repeated refusals of a throttled client), and
+     * {@code login.lockout} when it locked. The password is never recorded; an unknown username is
+     * recorded as {@code anonymous} (it may be a password typed into the wrong field).
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Failure loginFailed(String username, String door, String action, Instant now) {
+        Optional<Account> account = Account.isValidUsername(username) ? find(username) : Optional.empty();
+        if (account.isEmpty()) {
+            if (action != null) {
+                audit.record("anonymous", action, "account", null, door + ", unknown user");
+            }
+            return Failure.UNKNOWN;
+        }
+        em.createNamedQuery(Account.RESTART_FAILURES).setParameter("username", username).setParameter("now", now)
+                .setParameter("windowStart", now.minus(lockDuration)).executeUpdate();
+        int counted = em.createNamedQuery(Account.COUNT_FAILURE).setParameter("username", username)
+                .setParameter("now", now).executeUpdate();
+        if (counted == 0) {
+            if (action != null) {
+                audit.record(username, action, "account", username, door + ", locked");
+            }
+            return Failure.ALREADY_LOCKED;
+        }
+        int locked = em.createNamedQuery(Account.LOCK_AFTER_FAILURES).setParameter("username", username)
+                .setParameter("until", now.plus(lockDuration)).setParameter("max", maxFailedLogins)
+                .setParameter("now", now).executeUpdate();
+        if (action != null) {
+            audit.record(username, action, "account", username, door);
+        }
+        if (locked > 0) {
+            audit.record(username, "login.lockout", "account", username, "until " + now.plus(lockDuration));
+            return Failure.LOCKED_NOW;
+        }
+        return Failure.COUNTED;
+    }
+
+    /**
+     * Audits a sign-in, a refusal of a throttled client, a logout (never a password), in its own
+     * transaction so that the entry stays whatever becomes of the request.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void audited(String username, String action, String detail) {
+        boolean known = Account.isValidUsername(username) && find(username).isPresent();
+        audit.record(known ? username : "anonymous", action, "account", known ? username : null, detail);
     }
 
     /** Creates an account whose holder keeps the given password (bootstrap, and the API unless it asks otherwise). */

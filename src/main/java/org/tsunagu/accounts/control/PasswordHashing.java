@@ -4,6 +4,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tsunagu.problems.ProblemException;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,12 +15,19 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * PBKDF2 (HMAC-SHA512, 210,000 iterations, 32-byte salt: OWASP's 2023 advice) through Jakarta
  * Security's Pbkdf2PasswordHash. Because API clients send Basic credentials with every request,
  * a successful verification is remembered for a few minutes under a digest of the credentials
  * and the stored hash (a password change invalidates it); the password itself is never kept.
+ * <p>
+ * A verification costs a core for a while, so at most {@code tsunagu.login.hashing.concurrency}
+ * (default 2 × cores) run at once; an attempt that finds none free within
+ * {@code tsunagu.login.hashing.wait} gets {@link Busy} (429 with Retry-After), never a 5xx, and a
+ * flood of guesses cannot take every core. Remembered credentials need no verification and no permit.
  */
 @ApplicationScoped
 public class PasswordHashing {
@@ -30,6 +39,28 @@ public class PasswordHashing {
     Pbkdf2PasswordHash pbkdf2;
 
     private final Map<String, Instant> verified = new ConcurrentHashMap<>();
+
+    /** Concurrent PBKDF2 verifications at most; 0: twice the processors. */
+    @Inject
+    @ConfigProperty(name = "tsunagu.login.hashing.concurrency", defaultValue = "0")
+    int concurrency;
+
+    /** How long a verification waits for a free permit before it answers {@link Busy}. */
+    @Inject
+    @ConfigProperty(name = "tsunagu.login.hashing.wait", defaultValue = "PT3S")
+    Duration permitWait;
+
+    private volatile Semaphore permits;
+
+    /** Too many verifications at once: try again in {@link #RETRY_AFTER_SECONDS} (429, never a 5xx). */
+    public static final class Busy extends ProblemException {
+        public static final int RETRY_AFTER_SECONDS = 2;
+
+        Busy() {
+            super(429, "Too Many Requests",
+                    "ただいまログインの確認が混み合っています。数秒待ってから送り直してください。", null);
+        }
+    }
 
     /** The parameters of every new hash (PasswordHashingTest pins them). */
     static final Map<String, String> PARAMETERS = Map.of(
@@ -43,6 +74,17 @@ public class PasswordHashing {
     @PostConstruct
     void configure() {
         pbkdf2.initialize(PARAMETERS);
+        permits();
+    }
+
+    private Semaphore permits() {
+        Semaphore p = permits;
+        if (p == null) {
+            int n = concurrency > 0 ? concurrency : 2 * Runtime.getRuntime().availableProcessors();
+            p = new Semaphore(n, true);
+            permits = p;
+        }
+        return p;
     }
 
     /**
@@ -71,7 +113,7 @@ public class PasswordHashing {
         if (until != null && until.isAfter(now)) {
             return true;
         }
-        boolean ok = pbkdf2.verify(password.toCharArray(), storedHash);
+        boolean ok = verifyBounded(password, storedHash);
         if (ok) {
             if (verified.size() >= MAX_REMEMBERED) {
                 verified.entrySet().removeIf(e -> e.getValue().isBefore(now));
@@ -81,6 +123,25 @@ public class PasswordHashing {
             verified.remove(key);
         }
         return ok;
+    }
+
+    private boolean verifyBounded(String password, String storedHash) {
+        Semaphore p = permits();
+        boolean acquired;
+        try {
+            acquired = p.tryAcquire(permitWait == null ? 0 : permitWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Busy();
+        }
+        if (!acquired) {
+            throw new Busy();
+        }
+        try {
+            return pbkdf2.verify(password.toCharArray(), storedHash);
+        } finally {
+            p.release();
+        }
     }
 
     private static String digest(String password, String storedHash) {

@@ -16,7 +16,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.tsunagu.areas.entity.Center;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Pattern;
 
@@ -25,8 +24,9 @@ import java.util.regex.Pattern;
  * scope, and the scope is bound here: staff and core belong to a center, partners to an
  * organisation. Repeated failed logins lock the account for a while: {@code maxFailures} failures
  * within one lock duration (counted from the first of them) lock it for that duration; older
- * failures are forgotten, so a trickle of failures (one attacker address held back by the login
- * throttle) cannot add up to a lock. A password that an admin chose
+ * failures are forgotten, so a slow trickle of failures cannot add up to a lock. The counting is
+ * done by the named update statements ({@link #COUNT_FAILURE} and its neighbours), atomically in the
+ * database, never by changing a loaded entity. A password that an admin chose
  * (a new account, a reset) is known to two people, so the holder must replace it before doing
  * anything else ({@link #isMustChangePassword()}).
  */
@@ -36,13 +36,32 @@ import java.util.regex.Pattern;
 @NamedQuery(name = Account.COUNT, query = "SELECT COUNT(a) FROM Account a")
 @NamedQuery(name = Account.FIND_ALL,
         query = "SELECT a FROM Account a LEFT JOIN FETCH a.center LEFT JOIN FETCH a.partner ORDER BY a.username")
+// Failed logins are counted by these statements in one transaction, not by changing a loaded entity:
+// parallel failures then wait for each other's row lock instead of losing a @Version race (V10 columns).
+@NamedQuery(name = Account.RESTART_FAILURES, query = "UPDATE Account a SET a.failuresSince = :now, a.failedLogins = 0"
+        + " WHERE a.username = :username AND (a.failuresSince IS NULL OR a.failuresSince <= :windowStart)"
+        + " AND (a.lockedUntil IS NULL OR a.lockedUntil <= :now)")
+@NamedQuery(name = Account.COUNT_FAILURE, query = "UPDATE Account a SET a.failedLogins = a.failedLogins + 1"
+        + " WHERE a.username = :username AND (a.lockedUntil IS NULL OR a.lockedUntil <= :now)")
+@NamedQuery(name = Account.LOCK_AFTER_FAILURES, query = "UPDATE Account a SET a.lockedUntil = :until, a.failedLogins = 0,"
+        + " a.failuresSince = NULL WHERE a.username = :username AND a.failedLogins >= :max"
+        + " AND (a.lockedUntil IS NULL OR a.lockedUntil <= :now)")
+@NamedQuery(name = Account.CLEAR_FAILURES, query = "UPDATE Account a SET a.failedLogins = 0, a.failuresSince = NULL,"
+        + " a.lockedUntil = NULL WHERE a.username = :username AND (a.lockedUntil IS NULL OR a.lockedUntil <= :now)"
+        + " AND (a.failedLogins > 0 OR a.failuresSince IS NOT NULL OR a.lockedUntil IS NOT NULL)")
 public class Account {
 
     public static final String FIND_BY_USERNAME = "Account.findByUsername";
     public static final String FIND_ALL = "Account.findAll";
     public static final String COUNT = "Account.count";
-    public static final int MAX_FAILED_LOGINS = 10;
-    public static final Duration LOCK_DURATION = Duration.ofMinutes(15);
+    /** A failure outside the current window (or the first) starts a new one: {@code :now}, {@code :windowStart}. */
+    public static final String RESTART_FAILURES = "Account.restartFailures";
+    /** Counts a failure unless the account is locked: {@code :now}. */
+    public static final String COUNT_FAILURE = "Account.countFailure";
+    /** The {@code :max}-th failure of the window locks the account {@code :until}. */
+    public static final String LOCK_AFTER_FAILURES = "Account.lockAfterFailures";
+    /** A successful login forgets the failures (never a lock placed meanwhile): {@code :now}. */
+    public static final String CLEAR_FAILURES = "Account.clearFailures";
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{1,63}");
 
     @Id
@@ -146,34 +165,6 @@ public class Account {
     /** Whether a login attempt may even be checked now. */
     public boolean canAttemptLogin(Instant now) {
         return enabled && (lockedUntil == null || !lockedUntil.isAfter(now));
-    }
-
-    public void loginSucceeded() {
-        failedLogins = 0;
-        failuresSince = null;
-        lockedUntil = null;
-    }
-
-    /** A failed login with the defaults ({@value #MAX_FAILED_LOGINS} failures, {@link #LOCK_DURATION}). */
-    public void loginFailed(Instant now) {
-        loginFailed(now, MAX_FAILED_LOGINS, LOCK_DURATION);
-    }
-
-    /**
-     * A failed login: the {@code maxFailures}-th failure within {@code lockDuration} of the first
-     * counted one locks the account for {@code lockDuration}.
-     */
-    public void loginFailed(Instant now, int maxFailures, Duration lockDuration) {
-        if (failuresSince == null || !failuresSince.plus(lockDuration).isAfter(now)) {
-            failuresSince = now;
-            failedLogins = 0;
-        }
-        failedLogins++;
-        if (failedLogins >= maxFailures) {
-            lockedUntil = now.plus(lockDuration);
-            failedLogins = 0;
-            failuresSince = null;
-        }
     }
 
     /** The holder chose a new password: it unlocks the account and ends any forced change. */

@@ -6,6 +6,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tsunagu.audit.control.Audit;
 import org.tsunagu.problems.Problems;
 
 import java.io.IOException;
@@ -28,6 +29,11 @@ public class CsrfDefence {
     @Inject
     @ConfigProperty(name = "tsunagu.base.url", defaultValue = "http://127.0.0.1:8080")
     String baseUrl;
+
+    @Inject
+    Audit audit;
+
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(CsrfDefence.class.getName());
 
     /** Whether this request is a cross-site state change to refuse (see {@link #crossSite(HttpServletRequest, String)}). */
     public boolean refused(HttpServletRequest request) {
@@ -73,9 +79,19 @@ public class CsrfDefence {
         }
     }
 
-    /** Answers a refused cross-site request: a problem on the API, a short Japanese page elsewhere. */
+    /**
+     * Answers a refused cross-site request: a problem on the API, a short Japanese page elsewhere; and
+     * audits it ({@code csrf.refused}: who was signed in, the path without its query, the method).
+     */
     public void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        try {
+            String who = request.getRemoteUser();
+            audit.recordApart(who == null ? "anonymous" : who, "csrf.refused", "request",
+                    path.length() > 200 ? path.substring(0, 200) : path, request.getMethod());
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "a refused cross-site request could not be audited (" + e.getClass().getSimpleName() + ")");
+        }
         if (path.startsWith("/api/")) {
             response.setStatus(403);
             response.setContentType(Problems.MEDIA_TYPE);

@@ -34,9 +34,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The web layer's access control, black-box: security headers and the Content-Security-Policy on
  * every kind of response, CSRF (forged, missing and cross-site form posts change nothing and answer
  * a readable page), the API refusing the page session, session id renewal and cookie flags, the
- * account lockout and the per-address login throttle, and unknown users looking like wrong
- * passwords. The failsafe environment (pom.xml) sets small login limits for it: an account locks
- * after 7 failures for 4 s, an address is throttled after 5 failures within 6 s, and
+ * account lockout and the login throttle per (address, username) — parallel guesses included —, the
+ * audit of authentication events, and unknown users looking like wrong passwords. The failsafe
+ * environment (pom.xml) sets small login limits for it: an account locks after 7 failures for 4 s,
+ * an address and username are throttled after 5 failures within 6 s, and
  * X-Forwarded-For names the client so that one test can play many addresses.
  */
 class WebSecurityIT extends PortalIT {
@@ -229,6 +230,12 @@ class WebSecurityIT extends PortalIT {
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
         assertEquals(403, api.statusCode(), api.body());
         assertTrue(api.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+
+        // each refusal is audited, with who was signed in and the path (no query, no body)
+        List<String> refusals = this.admin.get("api/v1/audit?size=100&action=csrf.refused").json().getJsonArray("items").stream()
+                .map(JsonObject.class::cast).map(e -> e.getString("actor") + " " + e.getString("targetId", "")).toList();
+        assertTrue(refusals.contains("admin /api/v1/accounts"), refusals::toString);
+        assertTrue(refusals.stream().anyMatch(r -> r.startsWith("admin /admin/partners")), refusals::toString);
     }
 
     static String unique(String prefix) {
@@ -313,34 +320,120 @@ class WebSecurityIT extends PortalIT {
         assertEquals(200, apiAs(user, password, randomAddress()).statusCode(), "an admin enabling the account lifts the lock");
     }
 
+    /** A Basic-authenticated GET of {@code path} from the given client address (X-Forwarded-For). */
+    HttpResponse<String> apiAs(String user, String password, String address, String path) {
+        return send(HttpRequest.newBuilder(root().resolve(path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+                        .getBytes(StandardCharsets.UTF_8)))
+                .header("X-Forwarded-For", address).GET().build());
+    }
+
     @Test
-    void one_address_is_throttled_before_it_can_lock_an_account() throws InterruptedException {
+    void a_throttled_address_and_user_still_signs_in_with_the_right_password() throws InterruptedException {
         String password = "Kagi-" + UUID.randomUUID();
         String user = newAccount(password);
         String attacker = randomAddress();
         for (int i = 0; i < ADDRESS_FAILURES; i++) {
             assertEquals(401, apiAs(user, "guess-" + i, attacker).statusCode());
         }
-        HttpResponse<String> throttled = apiAs(user, password, attacker);
+        HttpResponse<String> throttled = apiAs(user, "guess-more", attacker);
         assertEquals(429, throttled.statusCode(), throttled.body());
         long retry = Long.parseLong(throttled.headers().firstValue("Retry-After").orElseThrow());
         assertTrue(retry >= 1 && retry <= ADDRESS_WINDOW.toSeconds() + 1, () -> "Retry-After " + retry);
         assertTrue(throttled.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
-        for (int i = 0; i < 5; i++) {
-            assertEquals(429, apiAs(user, "more-" + i, attacker).statusCode(), "refused without counting against the account");
-        }
-        assertEquals(200, apiAs(user, password, randomAddress()).statusCode(), "the real user elsewhere is not locked out");
 
-        // the login page answers the throttled address with a message (and 429)
+        // 6 failures, one short of the lock: credentials that verify are never refused (a user behind the attacker's NAT)
+        assertEquals(200, apiAs(user, password, attacker).statusCode(), "the right password signs in, throttled or not");
+
+        // the login page: a wrong password from the throttled pair gets the message (and 429), the right one signs in
         FacesSession page = new FacesSession(root());
-        Page login = page.get("login");
-        Page refused = page.post(login, "login", Map.of("username", user, "password", password), "submit",
+        Page refused = page.post(page.get("login"), "login", Map.of("username", user, "password", "guess-page"), "submit",
                 Map.of("X-Forwarded-For", attacker));
         assertEquals(429, refused.status(), refused::html);
         assertTrue(refused.contains("ログインの失敗が続いたため"), refused::html);
+        page.post(page.get("login"), "login", Map.of("username", user, "password", password), "submit",
+                Map.of("X-Forwarded-For", attacker));
+        assertTrue(page.get("staff/").contains("<strong id=\"caller\">" + user + "</strong>"), "signed in on the page too");
 
         Thread.sleep(ADDRESS_WINDOW.toMillis() + 500);
-        assertEquals(200, apiAs(user, password, attacker).statusCode(), "the throttle ends with the window");
+        assertEquals(401, apiAs(user, "guess-later", attacker).statusCode(), "after the window: an ordinary 401 again");
+    }
+
+    @Test
+    void wrong_passwords_for_one_user_never_stop_other_users_behind_the_same_address() {
+        String victim = newAccount("Kagi-" + UUID.randomUUID());
+        String otherPassword = "Kagi-" + UUID.randomUUID();
+        String other = newAccount(otherPassword);
+        String nat = randomAddress();
+        for (int i = 0; i < 12; i++) {
+            int status = apiAs(victim, "guess-" + i, nat).statusCode();
+            assertTrue(i < ADDRESS_FAILURES ? status == 401 : status == 429, "attempt " + i + ": " + status);
+        }
+        HttpResponse<String> partner = apiAs("partner", Api.DEMO_PASSWORD, nat, "api/v1/alerts/mine");
+        assertEquals(200, partner.statusCode(), () -> "a partner behind the same address: " + partner.body());
+        assertEquals(200, apiAs(other, otherPassword, nat).statusCode(), "another staff member behind the same address");
+    }
+
+    @Test
+    void thirty_parallel_wrong_passwords_are_checked_at_most_the_limit_answer_no_5xx_and_lock_the_account() throws Exception {
+        String password = "Kagi-" + UUID.randomUUID();
+        String user = newAccount(password);
+        String attacker = randomAddress();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(30);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 30; i++) {
+                String guess = "guess-" + i;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return apiAs(user, guess, attacker).statusCode();
+                }));
+            }
+            start.countDown();
+            Map<Integer, Integer> counts = new java.util.TreeMap<>();
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                counts.merge(answer.get(90, java.util.concurrent.TimeUnit.SECONDS), 1, Integer::sum);
+            }
+            System.out.println("30 parallel wrong passwords answered: " + counts);
+            assertTrue(counts.getOrDefault(401, 0) <= ADDRESS_FAILURES, () -> "at most the limit checked as 401: " + counts);
+            assertEquals(30, counts.getOrDefault(401, 0) + counts.getOrDefault(429, 0), () -> "only 401 and 429: " + counts);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(401, apiAs(user, password, randomAddress()).statusCode(), "the account is locked: even the right password");
+
+        JsonObject audit = admin.get("api/v1/audit?size=100&actor=" + user).json();
+        List<String> actions = audit.getJsonArray("items").stream().map(JsonObject.class::cast)
+                .map(e -> e.getString("action")).toList();
+        assertTrue(actions.contains("login.lockout"), actions::toString);
+        assertTrue(actions.contains("login.throttled"), actions::toString);
+        assertTrue(actions.contains("login.failed"), actions::toString);
+    }
+
+    @Test
+    void sign_ins_failures_and_logouts_are_audited_for_admins_without_the_password() {
+        String password = "Kagi-" + UUID.randomUUID();
+        String user = newAccount(password);
+        assertEquals(401, apiAs(user, "Falsch-" + password, randomAddress()).statusCode());
+        assertEquals(200, apiAs(user, password, randomAddress()).statusCode());
+        FacesSession page = FacesSession.loggedIn(root(), user, password);
+        Page staff = page.get("staff/");
+        assertTrue(staff.contains("<strong id=\"caller\">" + user + "</strong>"), staff::html);
+        Matcher button = Pattern.compile("<form id=\"logout\".*?<input[^>]*type=\"submit\"[^>]*name=\"([^\"]+)\"", Pattern.DOTALL)
+                .matcher(staff.html());
+        assertTrue(button.find(), staff::html);
+        page.post(staff, "logout", Map.of(), button.group(1));
+
+        Api.Reply reply = admin.get("api/v1/audit?size=100&actor=" + user);
+        assertEquals(200, reply.status(), reply::toString);
+        List<JsonObject> entries = reply.json().getJsonArray("items").stream().map(JsonObject.class::cast).toList();
+        List<String> actions = entries.stream().map(e -> e.getString("action") + "/" + e.getString("detail", "")).toList();
+        assertTrue(actions.contains("login.failed/api"), actions::toString);
+        assertTrue(actions.contains("login/api"), actions::toString);
+        assertTrue(actions.contains("login/page"), actions::toString);
+        assertTrue(actions.contains("logout/page"), actions::toString);
+        assertFalse(reply.body().contains(password), "never the password, right or wrong");
     }
 
     @Test

@@ -38,6 +38,45 @@ class PasswordHashingTest {
     }
 
     @Test
+    void verifications_beyond_the_configured_concurrency_are_busy_never_an_error() throws Exception {
+        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(2);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        String stored = hashing.hash("Mitsuba-no-kuroba-7");
+        PasswordHashing bounded = new PasswordHashing();
+        bounded.pbkdf2 = new JdkPbkdf2() {
+            @Override
+            public boolean verify(char[] password, String hashedPassword) {
+                inside.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.verify(password, hashedPassword);
+            }
+        };
+        bounded.concurrency = 2;
+        bounded.permitWait = java.time.Duration.ofMillis(200);
+        bounded.configure();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> bounded.verify("wrong-1", stored));
+            var second = pool.submit(() -> bounded.verify("wrong-2", stored));
+            assertTrue(inside.await(10, java.util.concurrent.TimeUnit.SECONDS), "two verifications run at once");
+            PasswordHashing.Busy busy = org.junit.jupiter.api.Assertions.assertThrows(PasswordHashing.Busy.class,
+                    () -> bounded.verify("wrong-3", stored), "a third finds no permit within the wait");
+            assertEquals(429, busy.status());
+            release.countDown();
+            assertFalse(first.get());
+            assertFalse(second.get());
+            assertTrue(bounded.verify("Mitsuba-no-kuroba-7", stored), "permits are given back");
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void stored_hashes_are_pbkdf2_hmac_sha512_with_210000_iterations_a_32_byte_salt_and_a_64_byte_key() throws Exception {
         String stored = hashing.hash("Mitsuba-no-kuroba-7");
         String[] parts = stored.split(":");
@@ -83,7 +122,7 @@ class PasswordHashingTest {
     }
 
     /** PBKDF2 from the JDK in Jakarta Security's format, configured only through {@code initialize}. */
-    static final class JdkPbkdf2 implements Pbkdf2PasswordHash {
+    static class JdkPbkdf2 implements Pbkdf2PasswordHash {
 
         private final Map<String, String> parameters = new HashMap<>();
 
