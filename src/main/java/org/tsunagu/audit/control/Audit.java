@@ -22,4 +22,11 @@ public class Audit {
     public void record(String actor, String action, String targetType, String targetId, String detail, String label) {
         em.persist(new AuditEvent(Instant.now(), actor, action, targetType, targetId, detail, label));
     }
+
+    /** Whether an entry of this action on this target was recorded after {@code since} (a notice written once per window). */
+    public boolean recordedSince(String action, String targetType, String targetId, Instant since) {
+        return em.createNamedQuery(AuditEvent.COUNT_SINCE, Long.class).setParameter("action", action)
+                .setParameter("type", targetType).setParameter("id", targetId).setParameter("since", since)
+                .getSingleResult() > 0;
+    }
 }
