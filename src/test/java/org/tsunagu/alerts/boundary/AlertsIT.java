@@ -3,6 +3,7 @@ package org.tsunagu.alerts.boundary;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.tsunagu.Api;
+import org.tsunagu.FacesSession;
 import org.tsunagu.PortalIT;
 
 import java.util.UUID;
@@ -252,10 +253,13 @@ public class AlertsIT extends PortalIT {
         Api partner = anonymous.as(username, password);
         String run = UUID.randomUUID().toString().substring(0, 8);
         String info = body("ひだまり市若葉2-3-5", "").replace("\"urgency\":\"urgent\"", "\"urgency\":\"info\"");
+        // an emergency first, then a flood of information alerts after it (all to the same center)
+        Api.Reply emergency = file(partner, run + "-emergency", info.replace("\"urgency\":\"info\"", "\"urgency\":\"emergency\""));
+        assertEquals(201, emergency.status(), emergency::toString);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
         try {
             java.util.List<java.util.concurrent.Future<Api.Reply>> replies = new java.util.ArrayList<>();
-            for (int i = 0; i < limit; i++) {
+            for (int i = 0; i < limit - 1; i++) {
                 String key = run + "-" + i;
                 replies.add(pool.submit(() -> file(partner, key, info)));
             }
@@ -285,5 +289,25 @@ public class AlertsIT extends PortalIT {
         assertEquals(1, mine.size(), "one notice for the organisation, however often it is refused: " + notices.body());
         assertEquals("partner", mine.get(0).getString("targetType"));
         assertFalse(notices.body().contains("若葉") || notices.body().contains("山田"), "no personal data in the notice");
+
+        // the board (TSUNAGU_BOARD_SIZE rows in the ITs, fewer than the flood) keeps the older emergency on top,
+        // in order open → emergency, urgent, info → oldest, and says how many it left out
+        FacesSession.Page board = FacesSession.loggedIn(Api.loopback(base), "core", Api.DEMO_PASSWORD)
+                .get("staff/alerts?center=hidamari-kita1");
+        assertEquals(200, board.status());
+        String receipt = emergency.json().getString("receiptNo");
+        assertTrue(board.contains(receipt), "the open emergency is on the board despite the flood after it");
+        assertTrue(board.html().contains("id=\"board-more\"") && board.contains("ほか"), "「ほか N 件」 when cut");
+        java.util.regex.Matcher rows = java.util.regex.Pattern.compile("<tr class=\"urgency-(\\w+)").matcher(board.html());
+        java.util.List<String> order = java.util.List.of("emergency", "urgent", "info");
+        int last = 0;
+        int shown = 0;
+        while (rows.find()) {
+            int rank = order.indexOf(rows.group(1));
+            assertTrue(rank >= last, "emergency, urgent, info: " + rows.group(1) + " after " + order.get(last));
+            last = rank;
+            shown++;
+        }
+        assertEquals(Integer.parseInt(System.getenv().getOrDefault("TSUNAGU_BOARD_SIZE", "120")), shown, "a full board");
     }
 }
