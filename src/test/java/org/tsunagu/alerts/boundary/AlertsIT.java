@@ -83,6 +83,11 @@ public class AlertsIT extends PortalIT {
 
     /** A new partner organisation and account, so that counts of its alerts are exact. */
     Api newPartner(String prefix) {
+        return newPartner(admin, anonymous, prefix);
+    }
+
+    /** {@link #newPartner(String)} for other ITs: a partner account of a new organisation, created by {@code admin}. */
+    public static Api newPartner(Api admin, Api anonymous, String prefix) {
         Api.Reply org = admin.postJson("api/v1/partners", "{\"name\":\"" + prefix + UUID.randomUUID().toString().substring(0, 6)
                 + "\",\"type\":\"delivery\",\"municipality\":\"990001\",\"agreementDate\":\"2026-04-01\"}");
         assertEquals(201, org.status(), org::toString);
