@@ -45,7 +45,7 @@ public class OutboxWorker {
     int intervalSeconds;
 
     /** Mails per round: one transaction and one SMTP session (the rows stay locked until it ends). */
-    static final int BATCH = 50;
+    static final int BATCH = 20;
 
     private ScheduledFuture<?> task;
 
