@@ -23,8 +23,8 @@ import java.util.logging.Logger;
  * Every few seconds (TSUNAGU_NOTIFICATIONS_INTERVAL, default 5 s) delivers the notification outbox.
  * It reads the back-off at start, so a malformed TSUNAGU_NOTIFICATIONS_BACKOFF stops the deployment
  * instead of the first failed email. Every instance delivers: the outbox rows are claimed with row
- * locks, so no email goes out twice. Each round sends up to {@link #BATCH} mails, most urgent first,
- * over one SMTP session, and rounds follow each other while they come back full.
+ * locks, so no email goes out twice. Each round (one transaction) sends up to {@link #BATCH} mails,
+ * most urgent first; rounds follow each other while they come back full, all over one SMTP session.
  */
 @Singleton
 @Startup
@@ -58,8 +58,10 @@ public class OutboxWorker {
 
     void deliver() {
         try {
-            while (notifications.deliverDue(BATCH) == BATCH) {
-                // keep going while full batches are delivered
+            try (org.tsunagu.mail.Mail.Batch session = notifications.session()) {
+                while (notifications.deliverDue(session, BATCH) == BATCH) {
+                    // keep going while full rounds are delivered: a backlog over one SMTP connection
+                }
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "notification delivery round failed; the next round retries", e);

@@ -62,6 +62,11 @@ public class Notifications {
         }
     }
 
+    /** An SMTP session for {@link #deliverDue(Mail.Batch, int)}; the caller closes it. */
+    public Mail.Batch session() {
+        return mail.batch();
+    }
+
     /** The configured back-off (read at start: a malformed value stops the deployment, see OutboxWorker). */
     public Backoff backoff() {
         return backoff;
@@ -94,7 +99,7 @@ public class Notifications {
 
     /**
      * Sends what is due (at most {@code max}), most urgent first ({@link Notification.Priority}, then
-     * the oldest), through one SMTP session, recording each attempt; returns how many were delivered.
+     * the oldest), through one SMTP session of its own, recording each attempt; returns how many were delivered.
      * The due rows are locked first, skipping those another instance holds, and read after the lock,
      * so a row another instance sent or rescheduled meanwhile is left alone. When the server cannot be
      * reached, every mail of the round fails with that one connection error (one attempt, one log line
@@ -102,6 +107,17 @@ public class Notifications {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int deliverDue(int max) {
+        try (Mail.Batch batch = mail.batch()) {
+            return deliverDue(batch, max);
+        }
+    }
+
+    /**
+     * {@link #deliverDue(int)} through a session the caller holds across rounds (the worker: a whole
+     * backlog over one SMTP connection, each round still its own transaction of at most {@code max}).
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int deliverDue(Mail.Batch batch, int max) {
         Instant now = Instant.now();
         List<Long> candidates = em.createNamedQuery(Notification.FIND_DUE_IDS, Long.class)
                 .setParameter("now", now).setMaxResults(max).getResultList();
@@ -109,7 +125,7 @@ public class Notifications {
         int sent = 0;
         int failed = 0;
         String lastError = null;
-        try (Mail.Batch batch = mail.batch()) {
+        {
             for (Long id : candidates) { // in the due order; the claim only says which are ours
                 Notification n = claimed.contains(id) ? em.find(Notification.class, id) : null;
                 if (n == null || n.isSent() || n.getNextAttemptAt().isAfter(now)) {
