@@ -125,23 +125,21 @@ public class Notifications {
         int sent = 0;
         int failed = 0;
         String lastError = null;
-        {
-            for (Long id : candidates) { // in the due order; the claim only says which are ours
-                Notification n = claimed.contains(id) ? em.find(Notification.class, id) : null;
-                if (n == null || n.isSent() || n.getNextAttemptAt().isAfter(now)) {
-                    continue;
-                }
-                try {
-                    send(batch, n);
-                    em.persist(n.sent(Instant.now()));
-                    sent++;
-                } catch (MessagingException | RuntimeException e) {
-                    em.persist(n.failed(Instant.now(), describe(e), backoff));
-                    lastError = n.getLastError();
-                    if (++failed <= LOGGED_FAILURES) {
-                        LOG.warning(() -> "notification for " + n.getLabel() + " not sent (attempt "
-                                + n.getAttempts() + "): " + n.getLastError());
-                    }
+        for (Long id : candidates) { // in the due order; the claim only says which are ours
+            Notification n = claimed.contains(id) ? em.find(Notification.class, id) : null;
+            if (n == null || n.isSent() || n.getNextAttemptAt().isAfter(now)) {
+                continue;
+            }
+            try {
+                send(batch, n);
+                em.persist(n.sent(Instant.now()));
+                sent++;
+            } catch (MessagingException | RuntimeException e) {
+                em.persist(n.failed(Instant.now(), describe(e), backoff));
+                lastError = n.getLastError();
+                if (++failed <= LOGGED_FAILURES) {
+                    LOG.warning(() -> "notification for " + n.getLabel() + " not sent (attempt "
+                            + n.getAttempts() + "): " + n.getLastError());
                 }
             }
         }
