@@ -14,9 +14,11 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * Sends one plain-text email through the configured SMTP server (TSUNAGU_SMTP_*). One place for
+ * Sends plain-text emails through the configured SMTP server (TSUNAGU_SMTP_*). One place for
  * the settings and time-outs, used by the alert notifications and the monthly stale digest; what
  * is written in the mail, and whether it may hold personal data (never), is the caller's rule.
+ * A {@link Batch} sends many through one SMTP session (the outbox after an outage: thousands of
+ * mails, not one connection and handshake each), and tries to connect once per batch.
  */
 @ApplicationScoped
 public class Mail {
@@ -67,6 +69,20 @@ public class Mail {
 
     /** Sends or throws; the caller records the failure and retries. */
     public void send(String to, String subject, String body) throws MessagingException {
+        MimeMessage m = message(to, subject, body);
+        if (user.isPresent()) {
+            Transport.send(m, user.get(), password.orElse(""));
+        } else {
+            Transport.send(m);
+        }
+    }
+
+    /** A batch of emails over one SMTP session; close it when done (try-with-resources). */
+    public Batch batch() {
+        return new Batch();
+    }
+
+    private MimeMessage message(String to, String subject, String body) throws MessagingException {
         if (to == null || to.isBlank()) {
             throw new MessagingException("no recipient address");
         }
@@ -75,10 +91,76 @@ public class Mail {
         m.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to));
         m.setSubject(subject, "UTF-8");
         m.setText(body, "UTF-8");
-        if (user.isPresent()) {
-            Transport.send(m, user.get(), password.orElse(""));
-        } else {
-            Transport.send(m);
+        m.saveChanges();
+        return m;
+    }
+
+    /**
+     * Emails sent through one connection to the SMTP server, opened at the first {@link #send}. When
+     * the server cannot be reached, that failure is the answer to every later send of the batch
+     * without another attempt (no 5 s connect time-out per mail); when the server drops the connection
+     * in the middle, the next send connects once more. Not thread-safe: one batch per delivery round.
+     */
+    public final class Batch implements AutoCloseable {
+
+        private Transport transport;
+        private MessagingException unreachable;
+        private int connections;
+
+        private Batch() {
+        }
+
+        /** Sends one email in this batch's session, or throws (the caller records the failure). */
+        public void send(String to, String subject, String body) throws MessagingException {
+            MimeMessage m = message(to, subject, body);
+            Transport t = connected();
+            try {
+                t.sendMessage(m, m.getAllRecipients());
+            } catch (IllegalStateException closed) {
+                // the server ended the session after an earlier mail: one new connection for the rest
+                transport = null;
+                connected().sendMessage(m, m.getAllRecipients());
+            }
+        }
+
+        private Transport connected() throws MessagingException {
+            if (unreachable != null) {
+                throw unreachable;
+            }
+            if (transport != null) {
+                return transport;
+            }
+            try {
+                Transport t = session.getTransport("smtp");
+                connections++;
+                if (user.isPresent()) {
+                    t.connect(user.get(), password.orElse(""));
+                } else {
+                    t.connect();
+                }
+                transport = t;
+                return t;
+            } catch (MessagingException e) {
+                unreachable = e;
+                throw e;
+            }
+        }
+
+        /** How many connections this batch opened (1 for a batch the server took whole). */
+        public int connections() {
+            return connections;
+        }
+
+        @Override
+        public void close() {
+            if (transport != null) {
+                try {
+                    transport.close();
+                } catch (MessagingException e) {
+                    // the mails were handed over or their failures recorded; a failed QUIT changes nothing
+                }
+                transport = null;
+            }
         }
     }
 

@@ -15,7 +15,9 @@
  *     announces (a new or overdue alert: {@code alerts.control.AlertMail}; the monthly digest:
  *     {@code directory.freshness}), so nothing committed goes unannounced and nothing rolled back is sent.</li>
  * <li>{@code deliverDue} sends what is due and records every {@code NotificationAttempt}; every instance
- *     delivers, claiming due rows with {@code SELECT … FOR UPDATE SKIP LOCKED}, so each email goes once.</li>
+ *     delivers, claiming due rows with {@code SELECT … FOR UPDATE SKIP LOCKED}, so each email goes once.
+ *     Due emails go by {@code Notification.Priority} (emergencies and SOS first), then oldest first, in
+ *     rounds of 20 over one SMTP session; the 未送信 page shows the backlog's size and age.</li>
  * <li>{@code Backoff} comes from configuration; the last step repeats forever: an email is never given
  *     up on, it stays on the 未送信 list until delivered. A malformed value stops the deployment.</li>
  * <li>A notification names what it is about by a label (受付番号, month) and, for an alert, its id; emails

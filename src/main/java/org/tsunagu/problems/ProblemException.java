@@ -11,12 +11,24 @@ public class ProblemException extends RuntimeException {
     private final int status;
     private final String title;
     private final List<FieldError> errors;
+    /** Seconds the client should wait before trying again (the Retry-After header), or null. */
+    private final Long retryAfterSeconds;
 
     public ProblemException(int status, String title, String detail, List<FieldError> errors) {
+        this(status, title, detail, errors, null);
+    }
+
+    private ProblemException(int status, String title, String detail, List<FieldError> errors, Long retryAfterSeconds) {
         super(detail);
         this.status = status;
         this.title = title;
         this.errors = errors == null ? List.of() : List.copyOf(errors);
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** 429 with {@code Retry-After}: a limit was reached; the client may try again after that many seconds (at least 1). */
+    public static ProblemException tooManyRequests(String detail, long retryAfterSeconds) {
+        return new ProblemException(429, "Too Many Requests", detail, null, Math.max(1, retryAfterSeconds));
     }
 
     public static ProblemException invalid(String detail, List<FieldError> errors) {
@@ -49,5 +61,10 @@ public class ProblemException extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** The Retry-After seconds, or null when the answer carries none. */
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

@@ -36,7 +36,9 @@ public final class ProblemMappers {
     public static class ProblemExceptionMapper implements ExceptionMapper<ProblemException> {
         @Override
         public Response toResponse(ProblemException e) {
-            return Problems.response(e.status(), e.title(), e.getMessage(), e.errors());
+            Response r = Problems.response(e.status(), e.title(), e.getMessage(), e.errors());
+            return e.retryAfterSeconds() == null ? r
+                    : Response.fromResponse(r).header("Retry-After", String.valueOf(e.retryAfterSeconds())).build();
         }
     }
 

@@ -49,7 +49,8 @@ public class AlertMail {
         }
         String subject = "【つなぐ】見守り通報 " + a.getReceiptNo() + "（" + a.getUrgency().label() + "）";
         String body = body(to.getName(), "見守り協定事業者から通報がありました。ポータルにログインして内容を確認してください。", a);
-        return notifications.enqueue("new", addressed, addressed.getEmail(), subject, body, a.getId(), a.getReceiptNo());
+        return notifications.enqueue("new", addressed, addressed.getEmail(), subject, body, a.getId(), a.getReceiptNo(),
+                priority(a));
     }
 
     @Inject
@@ -84,11 +85,20 @@ public class AlertMail {
                 String body = body(core == null ? "基幹型センター" : core.getName(),
                         "次の通報が、決められた時間内に担当センターで確認されていません。対応状況を確認してください。", a);
                 notifications.enqueue("escalation", core == null ? a.getCenter() : core,
-                        core == null ? null : core.getEmail(), subject, body, a.getId(), a.getReceiptNo());
+                        core == null ? null : core.getEmail(), subject, body, a.getId(), a.getReceiptNo(), priority(a));
                 escalated++;
             }
         }
         return escalated;
+    }
+
+    /** An alert's emails go out by its urgency after an outage: emergencies first (V19 gave older rows the same). */
+    static Notification.Priority priority(Alert a) {
+        return switch (a.getUrgency()) {
+            case EMERGENCY -> Notification.Priority.EMERGENCY;
+            case URGENT -> Notification.Priority.URGENT;
+            case INFO -> Notification.Priority.INFO;
+        };
     }
 
     /** The email text: whom, why, and what identifies the alert — never who or where the person is. */

@@ -48,6 +48,8 @@ import java.util.Set;
         query = "SELECT a FROM Alert a WHERE a.partner = :partner AND a.idempotencyKey = :key")
 @NamedQuery(name = Alert.FIND_BY_PARTNER,
         query = "SELECT a FROM Alert a WHERE a.partner = :partner ORDER BY a.filedAt DESC")
+@NamedQuery(name = Alert.FILED_SINCE,
+        query = "SELECT COUNT(a), MIN(a.filedAt) FROM Alert a WHERE a.partner = :partner AND a.filedAt > :since")
 @NamedQuery(name = Alert.FIND_AWAITING_ACKNOWLEDGEMENT,
         query = "SELECT a FROM Alert a WHERE a.escalated = false AND a.status IN :statuses ORDER BY a.filedAt")
 @NamedQuery(name = Alert.FIND_BY_RECEIPT, query = "SELECT a FROM Alert a WHERE a.receiptNo = :receiptNo")
@@ -75,6 +77,8 @@ public class Alert {
 
     public static final String FIND_BY_IDEMPOTENCY_KEY = "Alert.findByIdempotencyKey";
     public static final String FIND_BY_PARTNER = "Alert.findByPartner";
+    /** How many alerts an organisation filed after a time, and the first of them (the filing rate limit). */
+    public static final String FILED_SINCE = "Alert.filedSince";
 
     @Id
     @SequenceGenerator(name = "alert_seq", sequenceName = "alert_seq", allocationSize = 50)

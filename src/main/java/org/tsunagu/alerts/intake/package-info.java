@@ -20,6 +20,10 @@
  *     race (the loser waits for the winner's commit, 409 only if it never shows); the alert is committed
  *     before any answer announces it. {@code ReportPage} makes the key when the form is first shown, so a
  *     double tap or a reload of the confirmation files nothing twice.</li>
+ * <li>Flood limit ({@code AlertIntake.admit}): an organisation files at most TSUNAGU_ALERTS_PER_HOUR
+ *     alerts within any hour, counted in the database (every instance sees one count); beyond it 429
+ *     with Retry-After, and {@code AlertFiling} writes one {@code alert.rate_limited} audit entry per
+ *     organisation and hour for admins. A retry of an alert already filed is never counted.</li>
  * <li>The report's limits and required facts are declared once, on the {@code Report} record
  *     ({@code problems}), and both the API and the form show its messages.</li>
  * <li>The partner sees the 受付番号, the center and the status only — never staff notes, assignees or
@@ -29,7 +33,7 @@
  * <h2>May use</h2>
  * <p>{@code alerts.entity}, {@code alerts.control} ({@code AlertMail.announce}: the email
  * is written in the alert's transaction), {@code addresses.control}, {@code areas}, {@code accounts},
- * {@code calendar.control}, {@code web}.
+ * {@code calendar.control}, {@code audit.control} (the limit's notice), {@code problems}, {@code web}.
  *
  * <h2>Out of scope</h2>
  * <p>What happens after filing: {@code alerts.triage}; delivering the email: {@code notifications}.

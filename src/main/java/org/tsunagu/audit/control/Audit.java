@@ -33,4 +33,11 @@ public class Audit {
     public void recordApart(String actor, String action, String targetType, String targetId, String detail) {
         record(actor, action, targetType, targetId, detail);
     }
+
+    /** Whether an entry of this action on this target was recorded after {@code since} (a notice written once per window). */
+    public boolean recordedSince(String action, String targetType, String targetId, Instant since) {
+        return em.createNamedQuery(AuditEvent.COUNT_SINCE, Long.class).setParameter("action", action)
+                .setParameter("type", targetType).setParameter("id", targetId).setParameter("since", since)
+                .getSingleResult() > 0;
+    }
 }

@@ -19,6 +19,9 @@ import java.time.Instant;
 @Table(name = "audit_event")
 @NamedQuery(name = AuditEvent.FIND_BY_TARGET,
         query = "SELECT e FROM AuditEvent e WHERE e.targetType = :type AND e.targetId = :id ORDER BY e.occurredAt")
+@NamedQuery(name = AuditEvent.COUNT_SINCE,
+        query = "SELECT COUNT(e) FROM AuditEvent e WHERE e.action = :action AND e.targetType = :type AND e.targetId = :id"
+                + " AND e.occurredAt > :since")
 @NamedQuery(name = AuditEvent.ACTIONS, query = "SELECT DISTINCT e.action FROM AuditEvent e ORDER BY e.action")
 public class AuditEvent {
 
@@ -26,6 +29,9 @@ public class AuditEvent {
     public static final String ACTIONS = "AuditEvent.actions";
 
     public static final String FIND_BY_TARGET = "AuditEvent.findByTarget";
+
+    /** How many entries of one action on one target were recorded after a time (a notice written once per window). */
+    public static final String COUNT_SINCE = "AuditEvent.countSince";
 
     @Id
     @SequenceGenerator(name = "audit_event_seq", sequenceName = "audit_event_seq", allocationSize = 50)

@@ -23,7 +23,8 @@ import java.util.logging.Logger;
  * Every few seconds (TSUNAGU_NOTIFICATIONS_INTERVAL, default 5 s) delivers the notification outbox.
  * It reads the back-off at start, so a malformed TSUNAGU_NOTIFICATIONS_BACKOFF stops the deployment
  * instead of the first failed email. Every instance delivers: the outbox rows are claimed with row
- * locks, so no email goes out twice.
+ * locks, so no email goes out twice. Each round (one transaction) sends up to {@link #BATCH} mails,
+ * most urgent first; rounds follow each other while they come back full, all over one SMTP session.
  */
 @Singleton
 @Startup
@@ -43,6 +44,9 @@ public class OutboxWorker {
     @ConfigProperty(name = "tsunagu.notifications.interval", defaultValue = "5")
     int intervalSeconds;
 
+    /** Mails per round: one transaction and one SMTP session (the rows stay locked until it ends). */
+    static final int BATCH = 20;
+
     private ScheduledFuture<?> task;
 
     @PostConstruct
@@ -54,8 +58,10 @@ public class OutboxWorker {
 
     void deliver() {
         try {
-            while (notifications.deliverDue(20) == 20) {
-                // keep going while full batches are delivered
+            try (org.tsunagu.mail.Mail.Batch session = notifications.session()) {
+                while (notifications.deliverDue(session, BATCH) == BATCH) {
+                    // keep going while full rounds are delivered: a backlog over one SMTP connection
+                }
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "notification delivery round failed; the next round retries", e);

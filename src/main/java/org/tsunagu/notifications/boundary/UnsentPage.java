@@ -12,13 +12,15 @@ import org.tsunagu.accounts.entity.Role;
 import org.tsunagu.notifications.control.Notifications;
 import org.tsunagu.notifications.entity.Notification;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * 「未送信」: emails about alerts that could not be delivered yet, for core staff (their
  * municipality) and admins (all). The worker keeps retrying them; this list is how a person notices
- * that a center did not hear about an alert and phones them instead.
+ * that a center did not hear about an alert and phones them instead. Above it, the size and age of the
+ * whole backlog (also what is due and not yet tried), so a long outage shows how far behind the outbox is.
  */
 @Named
 @RequestScoped
@@ -40,12 +42,35 @@ public class UnsentPage {
     org.tsunagu.audit.control.Audit audit;
 
     private List<Line> lines;
+    private Notifications.Backlog backlog;
 
     public List<Line> getLines() {
         if (lines == null) {
             lines = caller.find().filter(UnsentPage::allowed).map(this::load).orElse(List.of());
         }
         return lines;
+    }
+
+    /** What the outbox has not delivered yet, of the caller's municipality (admins: all); empty for others. */
+    public Notifications.Backlog getBacklog() {
+        if (backlog == null) {
+            backlog = caller.find().filter(UnsentPage::allowed)
+                    .map(me -> notifications.backlog(me.getRole() == Role.ADMIN ? null : me.getCenter().getMunicipality()))
+                    .orElse(new Notifications.Backlog(0, null));
+        }
+        return backlog;
+    }
+
+    /** When the oldest undelivered notification was written (Japan time), or empty. */
+    public String getBacklogOldest() {
+        Instant oldest = getBacklog().oldest();
+        return oldest == null ? "" : JapanTime.MINUTE.format(oldest.atZone(JapanTime.ZONE));
+    }
+
+    /** How many minutes the oldest undelivered notification has waited. */
+    public long getBacklogMinutes() {
+        Instant oldest = getBacklog().oldest();
+        return oldest == null ? 0 : Math.max(0, java.time.Duration.between(oldest, Instant.now()).toMinutes());
     }
 
     public boolean isAllowed() {

@@ -30,7 +30,9 @@ import java.util.logging.Logger;
  * 未送信 list ({@link #unsent(Municipality)}), which the core center watches and can push again
  * ({@link #retryNow}). Several instances may deliver the same outbox: each claims the due rows
  * with {@code SELECT ... FOR UPDATE SKIP LOCKED} (PostgreSQL, and H2 2.2) and holds the locks
- * until its attempts are recorded, so no email is sent by two instances. Emails carry identifiers,
+ * until its attempts are recorded, so no email is sent by two instances. After an outage the
+ * backlog goes out by priority (emergencies and SOS first) through one SMTP session per round, and its
+ * size and age are on the 未送信 page ({@link #backlog}). Emails carry identifiers,
  * the center and a link, never personal data, and logs name only the label (receipt number, month).
  */
 @ApplicationScoped
@@ -60,6 +62,11 @@ public class Notifications {
         }
     }
 
+    /** An SMTP session for {@link #deliverDue(Mail.Batch, int)}; the caller closes it. */
+    public Mail.Batch session() {
+        return mail.batch();
+    }
+
     /** The configured back-off (read at start: a malformed value stops the deployment, see OutboxWorker). */
     public Backoff backoff() {
         return backoff;
@@ -76,38 +83,92 @@ public class Notifications {
      */
     public Notification enqueue(String kind, Center to, String recipient, String subject, String body, Long alertId,
                                 String label) {
-        Notification n = new Notification(kind, to, recipient, subject, body, alertId, label, Instant.now());
+        return enqueue(kind, to, recipient, subject, body, alertId, label, Notification.Priority.ROUTINE);
+    }
+
+    /**
+     * {@link #enqueue(String, Center, String, String, String, Long, String)} with the priority it goes out
+     * with after an outage: an alert's follows its urgency, an SOS call's is {@code EMERGENCY}.
+     */
+    public Notification enqueue(String kind, Center to, String recipient, String subject, String body, Long alertId,
+                                String label, Notification.Priority priority) {
+        Notification n = new Notification(kind, to, recipient, subject, body, alertId, label, priority, Instant.now());
         em.persist(n);
         return n;
     }
 
     /**
-     * Sends what is due (at most {@code max}), recording each attempt; returns how many were
-     * delivered. The due rows are locked first, skipping those another instance holds, and read
-     * after the lock, so a row another instance sent or rescheduled meanwhile is left alone.
+     * Sends what is due (at most {@code max}), most urgent first ({@link Notification.Priority}, then
+     * the oldest), through one SMTP session of its own, recording each attempt; returns how many were delivered.
+     * The due rows are locked first, skipping those another instance holds, and read after the lock,
+     * so a row another instance sent or rescheduled meanwhile is left alone. When the server cannot be
+     * reached, every mail of the round fails with that one connection error (one attempt, one log line
+     * after the first few), and each is rescheduled by the back-off.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int deliverDue(int max) {
+        try (Mail.Batch batch = mail.batch()) {
+            return deliverDue(batch, max);
+        }
+    }
+
+    /**
+     * {@link #deliverDue(int)} through a session the caller holds across rounds (the worker: a whole
+     * backlog over one SMTP connection, each round still its own transaction of at most {@code max}).
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int deliverDue(Mail.Batch batch, int max) {
         Instant now = Instant.now();
         List<Long> candidates = em.createNamedQuery(Notification.FIND_DUE_IDS, Long.class)
                 .setParameter("now", now).setMaxResults(max).getResultList();
+        java.util.Set<Long> claimed = new java.util.HashSet<>(claim(candidates));
         int sent = 0;
-        for (Long id : claim(candidates)) {
-            Notification n = em.find(Notification.class, id);
+        int failed = 0;
+        String lastError = null;
+        for (Long id : candidates) { // in the due order; the claim only says which are ours
+            Notification n = claimed.contains(id) ? em.find(Notification.class, id) : null;
             if (n == null || n.isSent() || n.getNextAttemptAt().isAfter(now)) {
                 continue;
             }
             try {
-                send(n);
+                send(batch, n);
                 em.persist(n.sent(Instant.now()));
                 sent++;
             } catch (MessagingException | RuntimeException e) {
                 em.persist(n.failed(Instant.now(), describe(e), backoff));
-                LOG.warning(() -> "notification for " + n.getLabel() + " not sent (attempt "
-                        + n.getAttempts() + "): " + n.getLastError());
+                lastError = n.getLastError();
+                if (++failed <= LOGGED_FAILURES) {
+                    LOG.warning(() -> "notification for " + n.getLabel() + " not sent (attempt "
+                            + n.getAttempts() + "): " + n.getLastError());
+                }
             }
         }
+        if (failed > LOGGED_FAILURES) {
+            int more = failed - LOGGED_FAILURES;
+            String error = lastError;
+            LOG.warning(() -> more + " more notifications not sent in this round; last error: " + error);
+        }
         return sent;
+    }
+
+    /** Failed mails of one round logged one by one; the rest are counted in one line (an outage is one event). */
+    static final int LOGGED_FAILURES = 3;
+
+    /**
+     * The backlog: how many notifications are not delivered yet (due, or waiting for their next
+     * attempt) and when the oldest of them was written. Read-only.
+     *
+     * @param municipality only its centers' notifications; null: every municipality (admins)
+     */
+    public Backlog backlog(Municipality municipality) {
+        Object[] row = (municipality == null ? em.createNamedQuery(Notification.BACKLOG, Object[].class)
+                : em.createNamedQuery(Notification.BACKLOG_IN_MUNICIPALITY, Object[].class)
+                        .setParameter("municipality", municipality)).getSingleResult();
+        return new Backlog(row[0] == null ? 0 : ((Number) row[0]).longValue(), (Instant) row[1]);
+    }
+
+    /** Size and age of the outbox's backlog: {@code oldest} is null when nothing waits. */
+    public record Backlog(long size, Instant oldest) {
     }
 
     /**
@@ -178,10 +239,10 @@ public class Notifications {
         return b.toString();
     }
 
-    private void send(Notification n) throws MessagingException {
+    private static void send(Mail.Batch batch, Notification n) throws MessagingException {
         if (n.getRecipient() == null) {
             throw new MessagingException("the center has no notification address");
         }
-        mail.send(n.getRecipient(), n.getSubject(), n.getBody());
+        batch.send(n.getRecipient(), n.getSubject(), n.getBody());
     }
 }

@@ -24,19 +24,27 @@ import java.time.Instant;
  * Each attempt returns a {@link NotificationAttempt} for the history; a failed one schedules the
  * next by the configured {@link Backoff} (default 1, 5, 30 minutes, then every 30 minutes), and the
  * notification stays on the 未送信 list until the mail server takes it. Staff can make it due at once
- * ({@link #retryNow}) when they know the server is back.
+ * ({@link #retryNow}) when they know the server is back. Due notifications go out by {@link Priority}
+ * first (an emergency before a backlog of information mails), then oldest first.
  */
 @Entity
 @Table(name = "notification")
 @NamedQuery(name = Notification.FIND_DUE,
-        query = "SELECT n FROM Notification n WHERE n.sentAt IS NULL AND n.nextAttemptAt <= :now ORDER BY n.nextAttemptAt")
+        query = "SELECT n FROM Notification n WHERE n.sentAt IS NULL AND n.nextAttemptAt <= :now"
+                + " ORDER BY n.priority, n.nextAttemptAt, n.id")
 @NamedQuery(name = Notification.FIND_DUE_IDS,
-        query = "SELECT n.id FROM Notification n WHERE n.sentAt IS NULL AND n.nextAttemptAt <= :now ORDER BY n.nextAttemptAt, n.id")
+        query = "SELECT n.id FROM Notification n WHERE n.sentAt IS NULL AND n.nextAttemptAt <= :now"
+                + " ORDER BY n.priority, n.nextAttemptAt, n.id")
 @NamedQuery(name = Notification.FIND_UNSENT,
         query = "SELECT n FROM Notification n WHERE n.sentAt IS NULL AND n.attempts > 0 ORDER BY n.createdAt, n.id")
 @NamedQuery(name = Notification.FIND_UNSENT_IN_MUNICIPALITY,
         query = "SELECT n FROM Notification n WHERE n.sentAt IS NULL AND n.attempts > 0"
                 + " AND n.center.municipality = :municipality ORDER BY n.createdAt, n.id")
+@NamedQuery(name = Notification.BACKLOG,
+        query = "SELECT COUNT(n), MIN(n.createdAt) FROM Notification n WHERE n.sentAt IS NULL")
+@NamedQuery(name = Notification.BACKLOG_IN_MUNICIPALITY,
+        query = "SELECT COUNT(n), MIN(n.createdAt) FROM Notification n WHERE n.sentAt IS NULL"
+                + " AND n.center.municipality = :municipality")
 public class Notification {
 
     public static final String FIND_DUE = "Notification.findDue";
@@ -44,6 +52,33 @@ public class Notification {
     public static final String FIND_DUE_IDS = "Notification.findDueIds";
     public static final String FIND_UNSENT = "Notification.findUnsent";
     public static final String FIND_UNSENT_IN_MUNICIPALITY = "Notification.findUnsentInMunicipality";
+    /** How many are not delivered yet (failed or still due) and since when: the size and age of the backlog. */
+    public static final String BACKLOG = "Notification.backlog";
+    public static final String BACKLOG_IN_MUNICIPALITY = "Notification.backlogInMunicipality";
+
+    /**
+     * What goes out first after an SMTP outage (column {@code priority}, lowest first). Alerts rank by
+     * their urgency; an SOS call's mail ranks with emergencies; mails about no one in danger (a monthly
+     * digest) come last. The ranks are stored, so new kinds can be placed between them.
+     */
+    public enum Priority {
+        /** Life at risk: emergency alerts, their escalations, SOS calls. */
+        EMERGENCY(0),
+        URGENT(10),
+        INFO(20),
+        /** Nobody waits on it (the monthly stale digest). */
+        ROUTINE(30);
+
+        private final int rank;
+
+        Priority(int rank) {
+            this.rank = rank;
+        }
+
+        public int rank() {
+            return rank;
+        }
+    }
     /** Longest error text kept (column size). */
     public static final int MAX_ERROR = 500;
 
@@ -83,6 +118,9 @@ public class Notification {
 
     private int attempts;
 
+    /** {@link Priority#rank()}: the due notifications are sent lowest first. */
+    private int priority = Priority.ROUTINE.rank();
+
     @Column(name = "last_error")
     private String lastError;
 
@@ -102,9 +140,11 @@ public class Notification {
      * @param kind what it is ({@code new}, {@code escalation}, {@code stale_digest}: the 未送信 list names it)
      * @param alertId the alert it announces, or null
      * @param label what it is about, for people (受付番号, month)
+     * @param priority how soon it must go out compared with the rest of a backlog
      */
     public Notification(String kind, Center center, String recipient, String subject, String body, Long alertId,
-                        String label, Instant now) {
+                        String label, Priority priority, Instant now) {
+        this.priority = priority.rank();
         this.alertId = alertId;
         this.label = label;
         this.kind = kind;
@@ -199,6 +239,10 @@ public class Notification {
 
     public Instant getNextAttemptAt() {
         return nextAttemptAt;
+    }
+
+    public int getPriority() {
+        return priority;
     }
 
     public int getAttempts() {

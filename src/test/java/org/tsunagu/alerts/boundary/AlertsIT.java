@@ -3,6 +3,7 @@ package org.tsunagu.alerts.boundary;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.tsunagu.Api;
+import org.tsunagu.FacesSession;
 import org.tsunagu.PortalIT;
 
 import java.util.UUID;
@@ -82,6 +83,11 @@ public class AlertsIT extends PortalIT {
 
     /** A new partner organisation and account, so that counts of its alerts are exact. */
     Api newPartner(String prefix) {
+        return newPartner(admin, anonymous, prefix);
+    }
+
+    /** {@link #newPartner(String)} for other ITs: a partner account of a new organisation, created by {@code admin}. */
+    public static Api newPartner(Api admin, Api anonymous, String prefix) {
         Api.Reply org = admin.postJson("api/v1/partners", "{\"name\":\"" + prefix + UUID.randomUUID().toString().substring(0, 6)
                 + "\",\"type\":\"delivery\",\"municipality\":\"990001\",\"agreementDate\":\"2026-04-01\"}");
         assertEquals(201, org.status(), org::toString);
@@ -230,5 +236,83 @@ public class AlertsIT extends PortalIT {
         assertEquals(201, filed.status());
         assertEquals(1, news.get("api/v1/alerts/mine").json().getJsonArray("items").size());
         assertFalse(anonymous.asDemo("partner").get("api/v1/alerts/mine").body().contains(filed.json().getString("receiptNo")));
+    }
+
+    /**
+     * The hourly limit per organisation (TSUNAGU_ALERTS_PER_HOUR in the ITs' environment, far above what any
+     * other IT files for one organisation): a new organisation files up to it, the next alert is 429 with
+     * Retry-After and a problem body, a retry of an alert already filed still answers 200 (not counted),
+     * another organisation files on, and admins find one notice in the audit log.
+     */
+    @Test
+    void an_organisation_over_its_hourly_limit_gets_429_with_retry_after_and_admins_a_notice() throws Exception {
+        int limit = Integer.parseInt(System.getenv().getOrDefault("TSUNAGU_ALERTS_PER_HOUR", "150"));
+        Api.Reply org = admin.postJson("api/v1/partners", "{\"name\":\"上限テスト配送" + UUID.randomUUID().toString().substring(0, 6)
+                + "\",\"type\":\"delivery\",\"municipality\":\"990001\",\"agreementDate\":\"2026-04-01\"}");
+        assertEquals(201, org.status(), org::toString);
+        String orgId = Long.toString(org.json().getJsonNumber("id").longValue());
+        String username = "p" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "Partner-" + UUID.randomUUID();
+        assertEquals(201, admin.postJson("api/v1/accounts", "{\"username\":\"" + username + "\",\"password\":\"" + password
+                + "\",\"role\":\"partner\",\"partnerId\":" + orgId + "}").status());
+        Api partner = anonymous.as(username, password);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String info = body("ひだまり市若葉2-3-5", "").replace("\"urgency\":\"urgent\"", "\"urgency\":\"info\"");
+        // an emergency first, then a flood of information alerts after it (all to the same center)
+        Api.Reply emergency = file(partner, run + "-emergency", info.replace("\"urgency\":\"info\"", "\"urgency\":\"emergency\""));
+        assertEquals(201, emergency.status(), emergency::toString);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            java.util.List<java.util.concurrent.Future<Api.Reply>> replies = new java.util.ArrayList<>();
+            for (int i = 0; i < limit - 1; i++) {
+                String key = run + "-" + i;
+                replies.add(pool.submit(() -> file(partner, key, info)));
+            }
+            for (var f : replies) {
+                Api.Reply r = f.get();
+                assertEquals(201, r.status(), "within the limit: " + r);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Api.Reply over = file(partner, run + "-over", info);
+        assertEquals(429, over.status(), over::toString);
+        assertTrue(over.isProblem(), over::toString);
+        long wait = Long.parseLong(over.raw().headers().firstValue("Retry-After").orElse("0"));
+        assertTrue(wait >= 1 && wait <= 3601, "Retry-After: until the first alert of the hour leaves it: " + wait);
+        assertEquals(429, file(partner, null, info).status(), "without a key alike");
+
+        Api.Reply retry = file(partner, run + "-0", info);
+        assertEquals(200, retry.status(), "a retry of an alert already filed is answered, never refused: " + retry);
+        assertEquals(limit, partner.get("api/v1/alerts/mine").json().getJsonArray("items").size(), "nothing beyond the limit");
+        assertEquals(201, file(newPartner("上限なし配送"), null, info).status(), "another organisation files on");
+
+        Api.Reply notices = admin.get("api/v1/audit?action=alert.rate_limited&size=100");
+        assertEquals(200, notices.status(), notices::toString);
+        var mine = notices.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(e -> e.getString("targetId", "").equals(orgId)).toList();
+        assertEquals(1, mine.size(), "one notice for the organisation, however often it is refused: " + notices.body());
+        assertEquals("partner", mine.get(0).getString("targetType"));
+        assertFalse(notices.body().contains("若葉") || notices.body().contains("山田"), "no personal data in the notice");
+
+        // the board (TSUNAGU_BOARD_SIZE rows in the ITs, fewer than the flood) keeps the older emergency on top,
+        // in order open → emergency, urgent, info → oldest, and says how many it left out
+        FacesSession.Page board = FacesSession.loggedIn(Api.loopback(base), "core", Api.DEMO_PASSWORD)
+                .get("staff/alerts?center=hidamari-kita1");
+        assertEquals(200, board.status());
+        String receipt = emergency.json().getString("receiptNo");
+        assertTrue(board.contains(receipt), "the open emergency is on the board despite the flood after it");
+        assertTrue(board.html().contains("id=\"board-more\"") && board.contains("ほか"), "「ほか N 件」 when cut");
+        java.util.regex.Matcher rows = java.util.regex.Pattern.compile("<tr class=\"urgency-(\\w+)").matcher(board.html());
+        java.util.List<String> order = java.util.List.of("emergency", "urgent", "info");
+        int last = 0;
+        int shown = 0;
+        while (rows.find()) {
+            int rank = order.indexOf(rows.group(1));
+            assertTrue(rank >= last, "emergency, urgent, info: " + rows.group(1) + " after " + order.get(last));
+            last = rank;
+            shown++;
+        }
+        assertEquals(Integer.parseInt(System.getenv().getOrDefault("TSUNAGU_BOARD_SIZE", "120")), shown, "a full board");
     }
 }

@@ -197,4 +197,60 @@ public class NotificationsIT extends PortalIT {
             assertFalse(text.contains(personal) || m.getSubject().contains(personal), "no personal data: " + personal);
         }
     }
+
+    /**
+     * After an outage a backlog of information mails does not hold back an emergency filed after them:
+     * the outbox sends by priority, in one SMTP session per round, and the 未送信 page shows the backlog.
+     * (NotificationPriorityTest runs the same order on 2,000 seeded rows; MailBatchTest the one session.)
+     */
+    @Test
+    void after_an_outage_an_emergency_goes_before_the_backlog_of_information_mails() throws Exception {
+        smtp.stop();
+        Api partner = AlertsIT.newPartner(admin, anonymous, "滞留テスト配送");
+        String info = AlertsIT.body("ひだまり市若葉2-3-5", "").replace("\"urgency\":\"urgent\"", "\"urgency\":\"info\"");
+        java.util.Set<String> backlog = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            java.util.List<java.util.concurrent.Future<Api.Reply>> replies = new java.util.ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                replies.add(pool.submit(() -> partner.postJson("api/v1/alerts", info)));
+            }
+            for (var f : replies) {
+                Api.Reply r = f.get();
+                assertEquals(201, r.status(), r::toString);
+                backlog.add(r.json().getString("receiptNo"));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Api.Reply emergency = partner.postJson("api/v1/alerts", info.replace("\"urgency\":\"info\"", "\"urgency\":\"emergency\""));
+        assertEquals(201, emergency.status(), emergency::toString);
+        String receipt = emergency.json().getString("receiptNo");
+        Api core = anonymous.asDemo("core");
+        assertTrue(awaitUnsent(core, receipt, 20_000, e -> e.isPresent() && e.get().getInt("attempts") >= 1).isPresent(),
+                "the emergency was tried during the outage, like the backlog before it");
+
+        org.tsunagu.FacesSession.Page page = org.tsunagu.FacesSession.loggedIn(Api.loopback(base), "core", Api.DEMO_PASSWORD)
+                .get("staff/unsent");
+        java.util.regex.Matcher size = java.util.regex.Pattern.compile("送信待ちのメール: ([0-9,]+) 件（最も古いものは ([^、]+) 作成、([0-9,]+) 分")
+                .matcher(page.html());
+        assertTrue(size.find(), "the backlog's size and age on the 未送信 page: " + page.html());
+        assertTrue(Integer.parseInt(size.group(1).replace(",", "")) >= 61, size.group());
+
+        startSmtp();
+        Optional<MimeMessage> mail = awaitMail(receipt, 10_000);
+        assertTrue(mail.isPresent(), "the emergency is emailed within seconds of the server's return: " + receipt);
+        int before = 0;
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            if (m.getSubject().contains(receipt)) {
+                break;
+            }
+            String subject = m.getSubject();
+            before += backlog.stream().anyMatch(subject::contains) ? 1 : 0;
+        }
+        assertTrue(before <= 5, "the information mails filed before it wait behind it: " + before + " sent first");
+        for (String r : backlog) {
+            assertTrue(awaitMail(r, 30_000).isPresent(), "the backlog follows: " + r);
+        }
+    }
 }

@@ -19,7 +19,7 @@ class NotificationTest {
     static final Instant T0 = Instant.parse("2026-11-23T00:00:00Z");
 
     static Notification fresh(String recipient) {
-        return new Notification("new", null, recipient, "s", "b", 1L, "W-2026-000001", T0);
+        return new Notification("new", null, recipient, "s", "b", 1L, "W-2026-000001", Notification.Priority.INFO, T0);
     }
 
     @Test

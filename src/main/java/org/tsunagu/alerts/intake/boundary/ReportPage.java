@@ -116,7 +116,8 @@ public class ReportPage implements Serializable {
         }
         Optional<Alert> filed = file(report);
         if (filed.isEmpty()) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text("report.failed"), null));
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                    refused != null ? refused : text("report.failed"), null));
             return;
         }
         ExternalContext ext = faces.getExternalContext();
@@ -129,10 +130,17 @@ public class ReportPage implements Serializable {
      * The alert filed with this form's key: new, or the one an earlier tap of the same form filed
      * (intake's {@link AlertFiling}, the same rule as the API's). Empty when it could not be filed.
      */
+    /** Why the last send was refused when it was a limit (429), shown instead of 「送信できませんでした」. */
+    private transient String refused;
+
     Optional<Alert> file(Report report) {
         try {
             String username = caller.username().orElseThrow();
             return Optional.of(filing.file(username, key, () -> report).alert());
+        } catch (org.tsunagu.problems.ProblemException e) {
+            // over the organisation's hourly limit: the page says so in the limit's words
+            refused = e.status() == 429 ? e.getMessage() : null;
+            return Optional.empty();
         } catch (RuntimeException e) {
             // the page says so and the partner sends again: the same key never files a second alert
             LOG.fine(() -> "alert form could not file: " + e.getClass().getSimpleName());

@@ -28,6 +28,7 @@ import java.util.function.Supplier;
  * alert that could still roll back. When two copies race, the database's unique key lets one insert
  * win; the other's transaction is over before it waits (up to {@link #DUPLICATE_WAIT}) to read the
  * winner's alert in a new one, and only if that never shows is the answer 409, which a retry resolves.
+ * An organisation over its hourly limit gets 429 (intake's rule) and the admins a notice in the audit log.
  */
 @ApplicationScoped
 public class AlertFiling {
@@ -72,6 +73,19 @@ public class AlertFiling {
                 }
                 return intake.file(me, report.get());
             });
+        } catch (ProblemException e) {
+            if (e.status() == 429) {
+                // the refused filing rolled back; the admins' notice is written in a transaction of its own
+                try {
+                    inTransaction(() -> {
+                        intake.noticeLimit(partner(username));
+                        return null;
+                    });
+                } catch (RuntimeException notice) {
+                    e.addSuppressed(notice); // the partner's answer stays the 429
+                }
+            }
+            throw e;
         } catch (PersistenceException e) {
             if (idempotencyKey == null || !isDuplicateKey(e)) {
                 throw e;

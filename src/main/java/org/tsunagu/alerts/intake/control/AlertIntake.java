@@ -13,13 +13,18 @@ import org.tsunagu.addresses.control.AreaLookup;
 import org.tsunagu.areas.entity.Center;
 import org.tsunagu.areas.entity.Municipality;
 import org.tsunagu.areas.entity.Town;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tsunagu.accounts.entity.PartnerOrganisation;
+import org.tsunagu.audit.control.Audit;
 import org.tsunagu.problems.ProblemException;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Takes a partner's watch alert in and decides who must act on it: the center responsible for the
@@ -27,6 +32,9 @@ import java.util.Optional;
  * goes to the nearest town; anything that cannot be placed goes to the core center's triage — an
  * alert never goes nowhere. The reason is stored on the alert. The same Idempotency-Key from the
  * same partner returns the alert already filed, so a double tap or a retry creates one alert.
+ * A flood is refused: an organisation files at most {@code tsunagu.alerts.per.hour} alerts within
+ * any hour (counted in the database, so the limit holds across instances behind a balancer); a
+ * retry of an alert already filed is answered as before and never counted.
  */
 @ApplicationScoped
 public class AlertIntake {
@@ -46,6 +54,19 @@ public class AlertIntake {
 
     @Inject
     AlertMail mail;
+
+    @Inject
+    Audit audit;
+
+    /** How far back the filing limit counts. */
+    static final Duration WINDOW = Duration.ofHours(1);
+
+    /** The audit action of the admins' notice that an organisation reached the limit (once per organisation and hour). */
+    public static final String LIMIT_NOTICE = "alert.rate_limited";
+
+    @Inject
+    @ConfigProperty(name = "tsunagu.alerts.per.hour", defaultValue = "1000")
+    int perHour;
 
     private volatile Boolean postgres;
 
@@ -79,6 +100,7 @@ public class AlertIntake {
         if (earlier.isPresent()) {
             return new Filed(earlier.get(), false);
         }
+        admit(partner.getPartner(), Instant.now());
         Routed routed = route(report, partner.getPartner().getMunicipality());
         Alert alert = new Alert(nextReceipt(), partner, report, routed.center(), routed.routing(), routed.reason(),
                 routed.town(), Instant.now());
@@ -86,6 +108,52 @@ public class AlertIntake {
         mail.announce(alert);
         em.flush();
         return new Filed(alert, true);
+    }
+
+    /**
+     * Refuses (429 with Retry-After) a new alert of an organisation that already filed {@link #perHour}
+     * within the last hour. Counted from the alert table, so every instance sees the same count; copies
+     * filed at the very same moment on several instances may pass it by the few in flight.
+     */
+    void admit(PartnerOrganisation org, Instant now) {
+        Object[] filed = em.createNamedQuery(Alert.FILED_SINCE, Object[].class).setParameter("partner", org)
+                .setParameter("since", now.minus(WINDOW)).getSingleResult();
+        long count = filed[0] == null ? 0 : ((Number) filed[0]).longValue();
+        OptionalLong wait = retryAfter(count, (Instant) filed[1], now, perHour);
+        if (wait.isPresent()) {
+            throw ProblemException.tooManyRequests("この事業者からの通報は1時間に" + perHour + "件までです。"
+                    + "Retry-After の秒数だけ待ってから送り直してください。急ぐ場合は担当センターに電話してください。",
+                    wait.getAsLong());
+        }
+    }
+
+    /**
+     * Seconds until the organisation may file again — when the first alert of the window leaves it —
+     * or empty while it is under the limit.
+     *
+     * @param filed alerts filed within the window before {@code now}
+     * @param first the first of them (null when none)
+     */
+    static OptionalLong retryAfter(long filed, Instant first, Instant now, int perHour) {
+        if (filed < perHour) {
+            return OptionalLong.empty();
+        }
+        Instant free = (first == null ? now : first).plus(WINDOW);
+        return OptionalLong.of(Math.max(1, Duration.between(now, free).toSeconds() + 1));
+    }
+
+    /**
+     * Tells admins that an organisation reached the filing limit: an audit entry (the organisation,
+     * the limit; nothing about any alert), at most one per organisation and hour. In the caller's
+     * transaction, which must not be the refused filing's (that one rolls back).
+     */
+    public void noticeLimit(Account partner) {
+        PartnerOrganisation org = partner.getPartner();
+        Instant now = Instant.now();
+        String id = Long.toString(org.getId());
+        if (!audit.recordedSince(LIMIT_NOTICE, "partner", id, now.minus(WINDOW))) {
+            audit.record(partner.getUsername(), LIMIT_NOTICE, "partner", id, perHour + " per hour", org.getName());
+        }
     }
 
     /** Where the alert goes: addresses' one routing rule, told in the alert's words. */

@@ -34,7 +34,10 @@ import java.util.stream.Collectors;
 @RequestScoped
 public class AlertBoardPage {
 
-    static final int MAX = 300;
+    /** Rows on the board (TSUNAGU_BOARD_SIZE); what does not fit is counted as 「ほか N 件」. */
+    @Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tsunagu.board.size", defaultValue = "300")
+    int size;
 
     /** One row: no personal fields. {@code dueInMinutes} is negative once the deadline passed. */
     public record Row(long id, String receiptNo, String urgencyCode, String urgency, String anomalies, String town,
@@ -66,6 +69,7 @@ public class AlertBoardPage {
     private String center;
     private String problem;
     private List<Row> rows;
+    private long more;
 
     public List<Row> getRows() {
         if (rows == null) {
@@ -86,8 +90,10 @@ public class AlertBoardPage {
         try {
             AlertSla sla = mail.sla();
             Instant now = Instant.now();
-            return triage.board(me.get(), new Triage.Filter(only, status, null, "open".equals(show)), MAX).stream()
-                    .map(a -> row(a, sla, now)).toList();
+            Triage.Board board = triage.board(me.get(), new Triage.Filter(only, status, null, "open".equals(show)),
+                    Math.max(1, size));
+            more = board.more();
+            return board.alerts().stream().map(a -> row(a, sla, now)).toList();
         } catch (ProblemException e) {
             problem = e.getMessage();
             return List.of();
@@ -113,6 +119,12 @@ public class AlertBoardPage {
 
     public String getUpdatedAt() {
         return java.time.format.DateTimeFormatter.ofPattern("H:mm:ss").format(JapanTime.now());
+    }
+
+    /** Alerts that match but did not fit on the board (0: all are shown). */
+    public long getMore() {
+        getRows();
+        return more;
     }
 
     public long getAwaitingCount() {

@@ -38,11 +38,32 @@ public class Triage {
     public record Filter(Center center, AlertStatus status, Urgency urgency, boolean openOnly) {
     }
 
-    /** Most urgent first, then the oldest: what must be looked at next is on top. */
+    /** Open first, most urgent first, then the oldest: what must be looked at next is on top. */
     public static final Comparator<Alert> BOARD_ORDER = Comparator
             .comparing((Alert a) -> !a.getStatus().isOpen())
             .thenComparing(Alert::getUrgency)
             .thenComparing(Alert::getFiledAt);
+
+    /**
+     * {@link #BOARD_ORDER} in the database, so a page of the board is the top of the whole order: open
+     * before resolved, then urgency in {@link Urgency}'s order (emergency, urgent, info), then the oldest.
+     * A flood of newer alerts can push only less urgent or newer ones off the board, never an open emergency.
+     */
+    static final String BOARD_ORDER_JPQL = " ORDER BY CASE WHEN a.status = " + AlertStatus.class.getName() + "."
+            + AlertStatus.RESOLVED.name() + " THEN 1 ELSE 0 END, CASE"
+            + java.util.Arrays.stream(Urgency.values()).limit(Urgency.values().length - 1L)
+                    .map(u -> " WHEN a.urgency = " + Urgency.class.getName() + "." + u.name() + " THEN " + u.ordinal())
+                    .collect(java.util.stream.Collectors.joining())
+            + " ELSE " + (Urgency.values().length - 1) + " END, a.filedAt, a.id"; // JPQL's CASE needs its ELSE: the least urgent
+
+    /** A board: its first alerts in {@link #BOARD_ORDER}, and how many the filter matches in all. */
+    public record Board(List<Alert> alerts, long total) {
+
+        /** How many matched but are not shown (「ほか N 件」). */
+        public long more() {
+            return Math.max(0, total - alerts.size());
+        }
+    }
 
     @PersistenceContext
     EntityManager em;
@@ -55,20 +76,26 @@ public class Triage {
 
     /** Alerts the caller may see, newest first (the API's order), paged. */
     public List<Alert> list(Account me, Filter filter, int first, int max) {
-        return query(me, filter, " ORDER BY a.filedAt DESC").setFirstResult(first).setMaxResults(max).getResultList();
+        return query(me, filter, "SELECT a", " ORDER BY a.filedAt DESC", Alert.class).setFirstResult(first)
+                .setMaxResults(max).getResultList();
     }
 
-    /** The board: open alerts (or all, when asked) in {@link #BOARD_ORDER}. */
-    public List<Alert> board(Account me, Filter filter, int max) {
-        return query(me, filter, " ORDER BY a.filedAt DESC").setMaxResults(max).getResultStream()
-                .sorted(BOARD_ORDER).toList();
+    /**
+     * The board: the first {@code max} open alerts (or all, when asked) in {@link #BOARD_ORDER},
+     * ordered by the database ({@link #BOARD_ORDER_JPQL}); when more match, how many (one count).
+     */
+    public Board board(Account me, Filter filter, int max) {
+        List<Alert> alerts = query(me, filter, "SELECT a", BOARD_ORDER_JPQL, Alert.class).setMaxResults(max).getResultList();
+        long total = alerts.size() < max ? alerts.size()
+                : query(me, filter, "SELECT COUNT(a)", "", Long.class).getSingleResult();
+        return new Board(alerts, total);
     }
 
-    private TypedQuery<Alert> query(Account me, Filter f, String order) {
+    private <T> TypedQuery<T> query(Account me, Filter f, String select, String order, Class<T> type) {
         if (f.center() != null && !me.mayActFor(f.center())) {
             throw ProblemException.forbidden("このセンターの通報は見られません");
         }
-        StringBuilder jpql = new StringBuilder("SELECT a FROM Alert a WHERE ");
+        StringBuilder jpql = new StringBuilder(select).append(" FROM Alert a WHERE ");
         boolean wholeMunicipality = f.center() == null && me.getRole() == Role.CORE;
         jpql.append(wholeMunicipality ? "a.center.municipality = :scope" : "a.center = :scope");
         if (f.status() != null) {
@@ -79,7 +106,7 @@ public class Triage {
         if (f.urgency() != null) {
             jpql.append(" AND a.urgency = :urgency");
         }
-        TypedQuery<Alert> q = em.createQuery(jpql + order, Alert.class);
+        TypedQuery<T> q = em.createQuery(jpql + order, type);
         q.setParameter("scope", wholeMunicipality ? me.getCenter().getMunicipality()
                 : f.center() != null ? f.center() : me.getCenter());
         if (f.status() != null) {
