@@ -115,7 +115,9 @@ class CrashSafetyIT {
      * This portal runs as {@code mvn -Prun} runs it (--nohazelcast, config/pre-boot-commands.asadmin):
      * page requests with a session — anonymous and signed in — log no stack trace. The WAR is
      * distributable; before the pre-boot file kept sessions in memory, each such request logged two
-     * ("Hazelcast is not enabled": the session store of the absent data grid).
+     * ("Hazelcast is not enabled": the session store of the absent data grid). Nor does a request log
+     * a warning (pages with view parameters logged JSF1103 on every request before page.xhtml had
+     * its "metadata" insert).
      */
     @Test
     @Order(0)
@@ -134,6 +136,9 @@ class CrashSafetyIT {
         String logged = portal.logText().substring(from);
         assertFalse(logged.contains("Hazelcast is not enabled"), "log: " + portal.log());
         assertFalse(logged.contains("\tat "), "no stack trace for a normal request; log: " + portal.log());
+        List<String> warnings = logged.lines().filter(l -> l.contains("_ThreadName=http-thread-pool")
+                && (l.contains("[levelValue: 900]") || l.contains("[levelValue: 1000]"))).toList();
+        assertEquals(List.of(), warnings, "no request logs a warning (e.g. JSF1103 for a misplaced f:metadata)");
     }
 
     // --- 1. SIGKILL while partners file alerts ---------------------------------------------------------
