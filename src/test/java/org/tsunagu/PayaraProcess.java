@@ -59,38 +59,8 @@ public final class PayaraProcess {
         }
     }
 
-    /** Starts the process and waits until Payara Micro says it is ready (deployed or not). */
-    public PayaraProcess start() throws IOException, InterruptedException {
-        launch();
-        long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("Payara Micro " + name + " exited; log: " + log);
-            }
-            if (Files.readString(log).contains(" ready in ")) {
-                return this;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("Payara Micro " + name + " not up within 240 s; log: " + log);
-    }
-
-    /** Starts the process for a start that is to fail: waits until it exits, its exit status. */
-    public int startAndAwaitExit() throws IOException, InterruptedException {
-        launch();
-        if (!process.waitFor(240, TimeUnit.SECONDS)) {
-            throw new AssertionError("Payara Micro " + name + " still running after 240 s; log: " + log);
-        }
-        return process.exitValue();
-    }
-
-    /** The last non-blank line of the output. */
-    public String lastLine() throws IOException {
-        List<String> lines = Files.readAllLines(log).stream().filter(l -> !l.isBlank()).toList();
-        return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
-    }
-
-    private void launch() throws IOException {
+    /** The command line and environment of the process; a new log file for its output. */
+    private ProcessBuilder launcher() throws IOException {
         log = Files.createTempFile(logDir, name + "-", ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
@@ -114,7 +84,39 @@ public final class PayaraProcess {
                 pb.environment().put(k, v);
             }
         });
+        return pb;
+    }
+
+    /** Starts the process for a start that is to fail: waits until it exits, its exit status. */
+    public int startAndAwaitExit() throws IOException, InterruptedException {
+        process = launcher().start();
+        if (!process.waitFor(360, TimeUnit.SECONDS)) {
+            throw new AssertionError("Payara Micro " + name + " still running after 360 s; log: " + log);
+        }
+        return process.exitValue();
+    }
+
+    /** The last non-blank line of the output. */
+    public String lastLine() throws IOException {
+        List<String> lines = Files.readAllLines(log).stream().filter(l -> !l.isBlank()).toList();
+        return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+    }
+
+    /** Starts the process and waits until Payara Micro says it is ready (deployed or not). */
+    public PayaraProcess start() throws IOException, InterruptedException {
+        ProcessBuilder pb = launcher();
         process = pb.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("Payara Micro " + name + " exited; log: " + log);
+            }
+            if (Files.readString(log).contains(" ready in ")) {
+                return this;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("Payara Micro " + name + " not up within 240 s; log: " + log);
     }
 
     /** SIGKILL: the instance dies as in a power cut, nothing is shut down. */
