@@ -83,6 +83,8 @@ class ClusterIT {
         env.put("TSUNAGU_HTTP_ADDRESS", "127.0.0.1");
         return new PayaraProcess(name, List.of(
                 "--prebootcommandfile", PayaraProcess.config("production-pre-boot-commands.asadmin"),
+                // sessions in the data grid (the pre-boot file keeps them in memory, right for --nohazelcast)
+                "--postbootcommandfile", PayaraProcess.config("cluster-post-boot-commands.asadmin"),
                 "--clustername", cluster, "--interfaces", "127.0.0.1",
                 "--clustermode", "tcpip:127.0.0.1:6900,127.0.0.1:6901", "--nohostaware"), env);
     }

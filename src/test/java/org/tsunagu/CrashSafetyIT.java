@@ -49,7 +49,8 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
  * in the middle of work, then started again on the same directory. Proves that H2 opens after a
  * kill, that an alert answered 201 is there exactly once and a retried Idempotency-Key never makes
  * a second one, that every alert's email still goes out, that a large import is all or nothing, and
- * that a deleted or damaged search index is rebuilt to the same answers. Runs in the default (H2)
+ * that a deleted or damaged search index is rebuilt to the same answers; and, first, that such a
+ * single instance logs no stack trace for requests with a session. Runs in the default (H2)
  * failsafe execution only; the database outage is {@code DatabaseOutageIT} on PostgreSQL.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -106,6 +107,38 @@ class CrashSafetyIT {
         if (smtp != null) {
             smtp.stop();
         }
+    }
+
+    // --- 0. A single instance as the README starts it ----------------------------------------------------
+
+    /**
+     * This portal runs as {@code mvn -Prun} runs it (--nohazelcast, config/pre-boot-commands.asadmin):
+     * page requests with a session — anonymous and signed in — log no stack trace. The WAR is
+     * distributable; before the pre-boot file kept sessions in memory, each such request logged two
+     * ("Hazelcast is not enabled": the session store of the absent data grid). Nor does a request log
+     * a warning (pages with view parameters logged JSF1103 on every request before page.xhtml had
+     * its "metadata" insert).
+     */
+    @Test
+    @Order(0)
+    void a_single_instance_logs_no_stack_trace_for_page_requests_with_a_session() throws Exception {
+        int from = portal.logText().length();
+        FacesSession anonymous = new FacesSession(portal.root());
+        for (String page : List.of("login", "login", "", "centers/")) {
+            assertEquals(200, anonymous.get(page).status(), page);
+        }
+        FacesSession staff = FacesSession.loggedIn(portal.root(), "staff", Api.DEMO_PASSWORD);
+        for (String page : List.of("staff/alerts", "staff/", "staff/alerts")) {
+            FacesSession.Page p = staff.get(page);
+            assertTrue(p.status() == 200 && !p.contains("id=\"login\""), page + ": " + p.uri());
+        }
+        Thread.sleep(500); // the log is written by the server process
+        String logged = portal.logText().substring(from);
+        assertFalse(logged.contains("Hazelcast is not enabled"), "log: " + portal.log());
+        assertFalse(logged.contains("\tat "), "no stack trace for a normal request; log: " + portal.log());
+        List<String> warnings = logged.lines().filter(l -> l.contains("_ThreadName=http-thread-pool")
+                && (l.contains("[levelValue: 900]") || l.contains("[levelValue: 1000]"))).toList();
+        assertEquals(List.of(), warnings, "no request logs a warning (e.g. JSF1103 for a misplaced f:metadata)");
     }
 
     // --- 1. SIGKILL while partners file alerts ---------------------------------------------------------

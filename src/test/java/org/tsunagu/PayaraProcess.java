@@ -31,9 +31,10 @@ public final class PayaraProcess {
 
     /**
      * @param name     names the log file and the Payara instance
-     * @param options  Payara Micro options besides port, context root, post-boot file and the WAR
-     *                 (e.g. {@code --nohazelcast}, or the clustering options); the pre-boot file is
-     *                 config/pre-boot-commands.asadmin unless they name another
+     * @param options  Payara Micro options besides port, context root and the WAR (e.g.
+     *                 {@code --nohazelcast}, or the clustering options); the pre-boot and post-boot
+     *                 files are config/pre-boot-commands.asadmin and config/post-boot-commands.asadmin
+     *                 unless they name others
      * @param env      variables set on top of the test JVM's environment (a null value removes one)
      */
     public PayaraProcess(String name, List<String> options, Map<String, String> env) throws IOException {
@@ -58,18 +59,20 @@ public final class PayaraProcess {
         }
     }
 
-    /** Starts the process and waits until Payara Micro says it is ready (deployed or not). */
-    public PayaraProcess start() throws IOException, InterruptedException {
+    /** The command line and environment of the process; a new log file for its output. */
+    private ProcessBuilder launcher() throws IOException {
         log = Files.createTempFile(logDir, name + "-", ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 // the data grid (when clustering) binds to the chosen interface only, not to every address
                 "-Dhazelcast.socket.bind.any=false",
                 "-jar", System.getProperty("payara.microJar"), "--name", name,
-                "--port", String.valueOf(port), "--contextroot", "/",
-                "--postbootcommandfile", System.getProperty("tsunagu.config") + "/post-boot-commands.asadmin"));
+                "--port", String.valueOf(port), "--contextroot", "/"));
         if (!options.contains("--prebootcommandfile")) {
             command.addAll(List.of("--prebootcommandfile", config("pre-boot-commands.asadmin")));
+        }
+        if (!options.contains("--postbootcommandfile")) {
+            command.addAll(List.of("--postbootcommandfile", config("post-boot-commands.asadmin")));
         }
         command.addAll(options);
         command.addAll(List.of("--deploy", System.getProperty("tsunagu.war")));
@@ -81,6 +84,27 @@ public final class PayaraProcess {
                 pb.environment().put(k, v);
             }
         });
+        return pb;
+    }
+
+    /** Starts the process for a start that is to fail: waits until it exits, its exit status. */
+    public int startAndAwaitExit() throws IOException, InterruptedException {
+        process = launcher().start();
+        if (!process.waitFor(360, TimeUnit.SECONDS)) {
+            throw new AssertionError("Payara Micro " + name + " still running after 360 s; log: " + log);
+        }
+        return process.exitValue();
+    }
+
+    /** The last non-blank line of the output. */
+    public String lastLine() throws IOException {
+        List<String> lines = Files.readAllLines(log).stream().filter(l -> !l.isBlank()).toList();
+        return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+    }
+
+    /** Starts the process and waits until Payara Micro says it is ready (deployed or not). */
+    public PayaraProcess start() throws IOException, InterruptedException {
+        ProcessBuilder pb = launcher();
         process = pb.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(360).toNanos();
         while (System.nanoTime() < deadline) {

@@ -18,11 +18,13 @@ import org.tsunagu.areas.entity.Center;
 import org.tsunagu.areas.entity.Municipality;
 import org.tsunagu.exchange.control.ImportResult;
 import org.tsunagu.exchange.control.ResourceImport;
+import org.tsunagu.persistence.RefusedStart;
 import org.tsunagu.persistence.StartGuard;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -32,7 +34,8 @@ import java.util.logging.Logger;
  * that centers use, plus one demo account per role. With {@code TSUNAGU_DEMO=false} only an
  * {@code admin} account is created, with the password from {@code TSUNAGU_ADMIN_PASSWORD}; the
  * portal refuses to start without it, so no deployment ever has an account with a known password.
- * Runs in one transaction: a failed first start leaves the database empty.
+ * Demo data on PostgreSQL (a production database) is refused too, unless a test setup opts in with
+ * {@code TSUNAGU_DEMO_POSTGRES=true}. Runs in one transaction: a failed first start leaves the database empty.
  */
 @Singleton
 @Startup
@@ -47,6 +50,15 @@ public class FirstStart {
     @Inject
     @ConfigProperty(name = "tsunagu.demo", defaultValue = "true")
     boolean demo;
+
+    /** Demo data on PostgreSQL only with this explicit opt-in (test setups; StartGuard#demoRefusal). */
+    @Inject
+    @ConfigProperty(name = "tsunagu.demo.postgres", defaultValue = "false")
+    boolean demoOnPostgres;
+
+    @Inject
+    @ConfigProperty(name = "tsunagu.db.url", defaultValue = "")
+    String dbUrl;
 
     @Inject
     @ConfigProperty(name = "tsunagu.admin.password")
@@ -78,13 +90,13 @@ public class FirstStart {
         if (accounts.count() > 0) {
             return;
         }
+        StartGuard.demoRefusal(dbUrl, demo, demoOnPostgres).or(() -> StartGuard.firstStartRefusal(demo, adminPassword))
+                .ifPresent(reason -> {
+                    throw RefusedStart.refuse("refusing the first start", List.of(reason));
+                });
         if (demo) {
             loadDemo();
         } else {
-            StartGuard.firstStartRefusal(demo, adminPassword).ifPresent(reason -> {
-                LOG.severe("refusing the first start: " + reason);
-                throw new IllegalStateException(reason);
-            });
             accounts.create("admin", adminPassword.orElseThrow(), Role.ADMIN, null, null);
             LOG.info("first start: created the admin account");
         }

@@ -56,6 +56,15 @@ public class Mail {
 
     @jakarta.annotation.PostConstruct
     void configure() {
+        session = Session.getInstance(sessionProperties(host, port, starttls, user.isPresent()));
+    }
+
+    /**
+     * The mail session's settings. With {@code tsunagu.smtp.starttls} STARTTLS is required, not just
+     * tried: a server (or a man in the middle) that does not offer it makes the send fail instead of
+     * carrying the credentials and the mail in plain text.
+     */
+    static Properties sessionProperties(String host, int port, boolean starttls, boolean auth) {
         Properties props = new Properties();
         props.put("mail.smtp.host", host);
         props.put("mail.smtp.port", Integer.toString(port));
@@ -63,8 +72,9 @@ public class Mail {
         props.put("mail.smtp.timeout", "5000");
         props.put("mail.smtp.writetimeout", "5000");
         props.put("mail.smtp.starttls.enable", Boolean.toString(starttls));
-        props.put("mail.smtp.auth", Boolean.toString(user.isPresent()));
-        session = Session.getInstance(props);
+        props.put("mail.smtp.starttls.required", Boolean.toString(starttls));
+        props.put("mail.smtp.auth", Boolean.toString(auth));
+        return props;
     }
 
     /** Sends or throws; the caller records the failure and retries. */

@@ -7,7 +7,6 @@ import org.eclipse.persistence.sessions.SessionCustomizer;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Logger;
 
 /**
  * Applies {@link StartGuard} at the earliest point of a deployment. Payara's JPA deployer logs in to
@@ -18,14 +17,15 @@ import java.util.logging.Logger;
  */
 public class RefuseDefaultSecrets implements SessionCustomizer {
 
-    private static final Logger LOG = Logger.getLogger(RefuseDefaultSecrets.class.getName());
-
     @Override
     public void customize(Session session) {
         enforce(ConfigProvider.getConfig(RefuseDefaultSecrets.class.getClassLoader()));
     }
 
-    /** Logs every reason and throws when {@link StartGuard} refuses these settings. */
+    /**
+     * Logs every reason and throws when {@link StartGuard} refuses these settings; a standalone
+     * instance ends its process instead ({@link RefusedStart}).
+     */
     static void enforce(Config config) {
         String url = config.getOptionalValue("tsunagu.db.url", String.class).orElse("");
         boolean demo = config.getOptionalValue("tsunagu.demo", Boolean.class).orElse(true);
@@ -36,8 +36,7 @@ public class RefuseDefaultSecrets implements SessionCustomizer {
         StartGuard.alertKeyRefusal(url, demo, config.getOptionalValue("tsunagu.alert.keys", String.class))
                 .ifPresent(reasons::add);
         if (!reasons.isEmpty()) {
-            reasons.forEach(reason -> LOG.severe("refusing to start: " + reason));
-            throw new IllegalStateException("refusing to start: " + String.join("; ", reasons));
+            throw RefusedStart.refuse("refusing to start", reasons);
         }
     }
 }

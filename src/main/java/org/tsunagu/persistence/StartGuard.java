@@ -80,6 +80,21 @@ public final class StartGuard {
     }
 
     /**
+     * Why the first start must not load the demo data here: on PostgreSQL (a production database)
+     * the demo accounts {@code admin}, {@code core}, {@code staff} and {@code partner} would get the
+     * README's public password. Only an explicit opt-in ({@code TSUNAGU_DEMO_POSTGRES=true}, for
+     * test setups such as the PostgreSQL ITs) allows it; the embedded H2 demo needs none.
+     */
+    public static Optional<String> demoRefusal(String dbUrl, boolean demo, boolean demoOnPostgres) {
+        if (!demo || !postgres(dbUrl) || demoOnPostgres) {
+            return Optional.empty();
+        }
+        return Optional.of("TSUNAGU_DEMO is true (the default) on PostgreSQL: the demo accounts would get the public"
+                + " README password; set TSUNAGU_DEMO=false and TSUNAGU_ADMIN_PASSWORD for a real deployment"
+                + " (TSUNAGU_DEMO_POSTGRES=true allows demo data on PostgreSQL, for test setups only)");
+    }
+
+    /**
      * Why the first start (a database without accounts) must not go on: without demo data the only
      * account is {@code admin}, whose password has to come from {@code TSUNAGU_ADMIN_PASSWORD}.
      */

@@ -73,6 +73,18 @@ class StartGuardTest {
     }
 
     @Test
+    void demo_data_on_postgres_is_refused_without_the_explicit_opt_in() {
+        String reason = StartGuard.demoRefusal(PG, true, false).orElseThrow();
+        assertTrue(reason.startsWith("TSUNAGU_DEMO is true (the default) on PostgreSQL"), reason);
+        assertTrue(reason.contains("TSUNAGU_DEMO=false") && reason.contains("TSUNAGU_DEMO_POSTGRES=true"), reason);
+        assertTrue(StartGuard.demoRefusal(" JDBC:PostgreSQL://x/y", true, false).isPresent());
+        assertEquals(Optional.empty(), StartGuard.demoRefusal(PG, true, true), "opt-in of the test setups");
+        assertEquals(Optional.empty(), StartGuard.demoRefusal(PG, false, false), "no demo data: nothing to refuse here");
+        assertEquals(Optional.empty(), StartGuard.demoRefusal(H2, true, false), "the embedded demo needs no opt-in");
+        assertEquals(Optional.empty(), StartGuard.demoRefusal(null, true, false));
+    }
+
+    @Test
     void embedded_password_is_the_one_in_the_configuration_defaults() throws Exception {
         java.util.Properties defaults = new java.util.Properties();
         try (var in = getClass().getResourceAsStream("/META-INF/microprofile-config.properties")) {

@@ -36,6 +36,8 @@ class ResidentPagesIT extends PortalIT {
         assertTrue(html.contains("id=\"map\"") && html.contains("data-lat=\""), "a map beside the list, markers from the list");
         assertTrue(html.contains("地図をとばす"), "the map can be skipped");
         assertEquals(200, anonymous.get("webjars/leaflet/1.9.4/dist/leaflet.js").status(), "Leaflet is served by the portal");
+        assertTrue(html.contains("このサイトのデモ自治体「ひだまり市」は架空のものです。"),
+                "the demo municipality is loaded here: the footer says it is fictional (SiteMunicipalityTest: only then)");
     }
 
     @Test
