@@ -48,8 +48,7 @@ public class Mail {
     String from;
 
     @Inject
-    @ConfigProperty(name = "tsunagu.base.url", defaultValue = "http://127.0.0.1:8080")
-    String baseUrl;
+    org.tsunagu.web.PublicAddress publicAddress;
 
     /** One mail session for every email (creating one reads the providers from the class path each time). */
     private Session session;
@@ -174,8 +173,8 @@ public class Mail {
         }
     }
 
-    /** The portal's public address for links in emails, without a trailing slash. */
+    /** The absolute address of a portal path for links in emails: the configured public address ({@code web.PublicAddress}). */
     public String link(String path) {
-        return baseUrl.replaceAll("/+$", "") + path;
+        return publicAddress.of(path);
     }
 }

@@ -12,7 +12,7 @@
  * </ul>
  *
  * <h2>May use</h2>
- * <p>No other feature.
+ * <p>{@code web} ({@code PublicAddress}: links in emails lead to the configured public address).
  *
  * <h2>Out of scope</h2>
  * <p>The outbox, retries and the 未送信 list: {@code notifications}; the stale digest:

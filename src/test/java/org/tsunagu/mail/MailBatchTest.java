@@ -34,7 +34,7 @@ class MailBatchTest {
         m.password = Optional.empty();
         m.starttls = false;
         m.from = "tsunagu@localhost";
-        m.baseUrl = "http://127.0.0.1:8080";
+        m.publicAddress = new org.tsunagu.web.PublicAddress("http://127.0.0.1:8080");
         m.configure();
         return m;
     }
