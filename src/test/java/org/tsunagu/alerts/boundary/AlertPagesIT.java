@@ -53,6 +53,32 @@ class AlertPagesIT extends PortalIT {
     }
 
     @Test
+    void a_retry_from_the_unsent_page_is_audited() throws InterruptedException {
+        // SMTP is not listening in this IT: the alert's email fails and waits on the 未送信 list
+        Api.Reply filed = anonymous.asDemo("partner").postJson("api/v1/alerts", "{\"address\":\"ひだまり市若葉2-3-5\","
+                + "\"observedAt\":\"2026-11-23T09:40:00+09:00\",\"anomalies\":[\"no_response\"],\"urgency\":\"info\","
+                + "\"reporterName\":\"配達員\",\"reporterPhone\":\"090-1111-2222\"}");
+        assertEquals(201, filed.status(), filed::toString);
+        String receipt = filed.json().getString("receiptNo");
+        FacesSession core = as("core");
+        Page unsent = core.get("staff/unsent");
+        for (int i = 0; i < 60 && !unsent.contains(receipt); i++) {
+            Thread.sleep(500);
+            unsent = core.get("staff/unsent");
+        }
+        assertTrue(unsent.contains(receipt), "the failed email is listed");
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(receipt)
+                + "(?:(?!</tr>).)*?name=\"notification\" value=\"([0-9]+)\"", java.util.regex.Pattern.DOTALL).matcher(unsent.html());
+        assertTrue(row.find(), "a retry button on the alert's row");
+        String notification = row.group(1);
+        String form = FacesSession.formContaining(unsent, "value=\"" + notification + "\"");
+        core.post(unsent, form, Map.of(), form + ":go");
+        String audit = anonymous.asDemo("admin").get("api/v1/audit?action=notification.retry&size=100").body();
+        assertTrue(audit.contains("\"targetId\":\"" + notification + "\"") && audit.contains("\"actor\":\"core\""),
+                () -> "the page's retry is in the audit log: " + audit);
+    }
+
+    @Test
     void partners_see_status_only_and_other_centers_see_nothing() {
         Api partnerApi = anonymous.asDemo("partner");
         String secret = "職員メモ" + UUID.randomUUID().toString().substring(0, 8);

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A filed alert reaches its center by email through the outbox (GreenMail on 127.0.0.1, on the port
- * the build reserved and gives the portal as TSUNAGU_SMTP_PORT): receipt number, urgency, center and a link, no personal data.
+ * the build chose for this failsafe fork and gives the fork's portal as tsunagu.smtp.port): receipt number, urgency, center and a link, no personal data.
  * When the mail server is down the email waits on the 未送信 list and is retried (back-off 1 s, 2 s
  * in the ITs) until it gets through. Tests do not depend on each other's order.
  */
