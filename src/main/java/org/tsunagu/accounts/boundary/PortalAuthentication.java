@@ -149,6 +149,10 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
         Instant now = Instant.now();
         LoginThrottle.Attempt attempt = throttle.begin(throttle.address(request), username, now);
         long retry = Math.max(1, attempt.retryAfter().toSeconds() + 1);
+        if (attempt.busy()) {
+            // every slot held by checks still running (a burst of right passwords, say): nobody's failure
+            return new Check(Outcome.BUSY, null, retry);
+        }
         if (attempt.refused()) {
             // another check of this address and user is running: refused unchecked, counted against the account
             record(username, door, throttle.firstRefusal(attempt, now) ? "login.throttled" : null, now);

@@ -63,6 +63,11 @@ public class LoginThrottle {
     @ConfigProperty(name = "tsunagu.login.address.ceiling", defaultValue = "100")
     int ceiling;
 
+    /** How long an attempt waits for a slot held by attempts still being checked before it is answered busy (429). */
+    @Inject
+    @ConfigProperty(name = "tsunagu.login.pending-wait", defaultValue = "PT10S")
+    Duration pendingWait;
+
     /** A request header naming the client behind a proxy (its last entry), e.g. X-Forwarded-For; empty: the peer address. */
     @Inject
     @ConfigProperty(name = "tsunagu.login.address.header")
@@ -93,6 +98,11 @@ public class LoginThrottle {
     }
 
     LoginThrottle(int maxFailures, Duration window, int ceiling, String addressHeader) {
+        this(maxFailures, window, ceiling, addressHeader, Duration.ofSeconds(10));
+    }
+
+    LoginThrottle(int maxFailures, Duration window, int ceiling, String addressHeader, Duration pendingWait) {
+        this.pendingWait = pendingWait;
         this.maxFailures = maxFailures;
         this.window = window;
         this.ceiling = ceiling;
@@ -169,14 +179,20 @@ public class LoginThrottle {
         private final Address address;
         private final boolean reserved;
         private final boolean turn;
+        private final boolean busy;
         private final Duration retryAfter;
         private boolean ended;
 
         private Attempt(Pair pair, Address address, boolean reserved, boolean turn, Duration retryAfter) {
+            this(pair, address, reserved, turn, false, retryAfter);
+        }
+
+        private Attempt(Pair pair, Address address, boolean reserved, boolean turn, boolean busy, Duration retryAfter) {
             this.pair = pair;
             this.address = address;
             this.reserved = reserved;
             this.turn = turn;
+            this.busy = busy;
             this.retryAfter = retryAfter;
         }
 
@@ -192,7 +208,15 @@ public class LoginThrottle {
 
         /** Over a limit while the pair's check is busy: refused unchecked (429). */
         public boolean refused() {
-            return !reserved && !turn;
+            return !reserved && !turn && !busy;
+        }
+
+        /**
+         * Not over any limit, but every slot of the pair (or address) was taken by attempts still being
+         * checked for longer than {@code tsunagu.login.pending-wait}: a 429 that is no failure of anybody's.
+         */
+        public boolean busy() {
+            return busy;
         }
 
         /** How long the pair or address stays over its limit (for Retry-After); zero when admitted. */
@@ -211,30 +235,56 @@ public class LoginThrottle {
         trim(now);
         Pair pair = pairs.computeIfAbsent(pairKey, k -> new Pair());
         Address addr = addresses.computeIfAbsent(address, k -> new Address());
+        long started = System.nanoTime();
+        boolean waited = false;
         synchronized (pair) {
-            synchronized (addr) {
-                prune(pair.failures, now);
-                roll(addr, now);
-                boolean pairFull = pair.failures.size() + pair.pending >= maxFailures;
-                boolean addressFull = addr.failures + addr.pending >= ceiling;
-                if (!pairFull && !addressFull) {
-                    pair.pending++;
-                    addr.pending++;
-                    return new Attempt(pair, addr, true, false, Duration.ZERO);
+            while (true) {
+                Instant at = waited ? now.plusNanos(System.nanoTime() - started) : now;
+                synchronized (addr) {
+                    prune(pair.failures, at);
+                    roll(addr, at);
+                    boolean pairFailed = pair.failures.size() >= maxFailures;
+                    boolean addressFailed = addr.failures >= ceiling;
+                    boolean pairFull = pairFailed || pair.failures.size() + pair.pending >= maxFailures;
+                    boolean addressFull = addressFailed || addr.failures + addr.pending >= ceiling;
+                    if (!pairFull && !addressFull) {
+                        pair.pending++;
+                        addr.pending++;
+                        return new Attempt(pair, addr, true, false, Duration.ZERO);
+                    }
+                    if (!pairFailed && !addressFailed) {
+                        // full only of attempts being checked right now, which may well be right (a partner's
+                        // parallel requests): wait for one to end instead of refusing or counting anything
+                        if (System.nanoTime() - started >= pendingWait.toNanos()) {
+                            return new Attempt(pair, addr, false, false, true, Duration.ofSeconds(1));
+                        }
+                    } else {
+                        Duration wait = Duration.ZERO;
+                        if (pairFailed || pairFull && !pair.failures.isEmpty()) {
+                            wait = max(wait, Duration.between(at, pair.failures.peekFirst().plus(window)));
+                        }
+                        if (addressFull && addr.since != null) {
+                            wait = max(wait, Duration.between(at, addr.since.plus(window)));
+                        }
+                        boolean turn = !pair.checking;
+                        pair.checking = true;
+                        return new Attempt(pair, addr, false, turn, wait);
+                    }
                 }
-                Duration wait = Duration.ZERO;
-                if (pairFull && !pair.failures.isEmpty()) {
-                    wait = max(wait, Duration.between(now, pair.failures.peekFirst().plus(window)));
+                try {
+                    // end() of this pair notifies; an address slot freed by another pair is seen at the next look
+                    pair.wait(PENDING_LOOK_MILLIS);
+                    waited = true;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return new Attempt(pair, addr, false, false, true, Duration.ofSeconds(1));
                 }
-                if (addressFull && addr.since != null) {
-                    wait = max(wait, Duration.between(now, addr.since.plus(window)));
-                }
-                boolean turn = !pair.checking;
-                pair.checking = true;
-                return new Attempt(pair, addr, false, turn, wait);
             }
         }
     }
+
+    /** How often a waiting attempt looks again for a free slot of its address. */
+    private static final long PENDING_LOOK_MILLIS = 50;
 
     /**
      * Ends an attempt (in {@code finally}): a checked failure counts for the pair and the address;
@@ -267,6 +317,7 @@ public class LoginThrottle {
             if (attempt.turn) {
                 pair.checking = false;
             }
+            pair.notifyAll();
         }
     }
 

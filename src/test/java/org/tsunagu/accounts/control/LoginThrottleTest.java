@@ -58,18 +58,63 @@ class LoginThrottleTest {
         assertTrue(throttle.begin("2001:db8::1", "hanako", T0).admitted());
     }
 
+    /** 30 attempts of one pair at once, each checked for {@code checkMillis} and ending as {@code wrong} says. */
+    static Map<String, Integer> parallel(LoginThrottle throttle, boolean wrong, long checkMillis) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(30);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        Map<String, Integer> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
+        List<java.util.concurrent.Future<?>> all = new ArrayList<>();
+        try {
+            for (int i = 0; i < 30; i++) {
+                all.add(pool.submit(() -> {
+                    go.await();
+                    LoginThrottle.Attempt a = throttle.begin("10.0.0.1", "hanako", Instant.now());
+                    String outcome = a.admitted() ? "admitted" : a.throttled() ? "throttled" : a.busy() ? "busy" : "refused";
+                    outcomes.merge(outcome, 1, Integer::sum);
+                    if (a.admitted() || a.throttled()) {
+                        Thread.sleep(checkMillis); // the password check
+                    }
+                    throttle.end(a, wrong && (a.admitted() || a.throttled()), Instant.now());
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (java.util.concurrent.Future<?> f : all) {
+                f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return outcomes;
+    }
+
     @Test
-    void the_slot_is_reserved_before_the_check_so_parallel_attempts_cannot_all_be_checked() {
+    void the_slot_is_reserved_before_the_check_so_parallel_guesses_cannot_all_be_checked() throws Exception {
+        Map<String, Integer> outcomes = parallel(new LoginThrottle(3, WINDOW, 100, null, Duration.ofSeconds(10)), true, 50);
+        assertEquals(3, outcomes.getOrDefault("admitted", 0), () -> "the limit, not 30: " + outcomes);
+        assertTrue(outcomes.getOrDefault("throttled", 0) <= 27 && !outcomes.containsKey("busy"), outcomes::toString);
+        assertEquals(30, outcomes.values().stream().mapToInt(Integer::intValue).sum());
+    }
+
+    @Test
+    void parallel_right_passwords_of_one_pair_wait_for_a_slot_and_are_all_checked() throws Exception {
+        Map<String, Integer> outcomes = parallel(new LoginThrottle(3, WINDOW, 100, null, Duration.ofSeconds(10)), false, 20);
+        assertEquals(Map.of("admitted", 30), outcomes, "a partner's burst of requests: nobody refused, nothing counted");
+    }
+
+    @Test
+    void slots_held_longer_than_the_wait_answer_busy_which_counts_for_nobody() {
+        LoginThrottle throttle = new LoginThrottle(3, WINDOW, 100, null, Duration.ofMillis(100));
         List<LoginThrottle.Attempt> inFlight = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
+        for (int i = 0; i < 3; i++) {
             inFlight.add(throttle.begin("10.0.0.1", "hanako", T0));
         }
-        assertEquals(3, inFlight.stream().filter(LoginThrottle.Attempt::admitted).count(), "the limit, not 30");
-        assertEquals(1, inFlight.stream().filter(LoginThrottle.Attempt::throttled).count(), "one more at a time, the pair's turn");
-        assertEquals(26, inFlight.stream().filter(LoginThrottle.Attempt::refused).count());
-
+        assertTrue(inFlight.stream().allMatch(LoginThrottle.Attempt::admitted));
+        LoginThrottle.Attempt fourth = throttle.begin("10.0.0.1", "hanako", T0);
+        assertTrue(fourth.busy() && !fourth.refused() && !fourth.throttled(), "waited, then busy");
+        throttle.end(fourth, false, T0);
         inFlight.forEach(a -> throttle.end(a, false, T0));
-        assertTrue(throttle.begin("10.0.0.1", "hanako", T0).admitted(), "successes and unchecked attempts give their slot back");
+        assertTrue(throttle.begin("10.0.0.1", "hanako", T0).admitted(), "successes give their slot back, busy counted nothing");
     }
 
     @Test
