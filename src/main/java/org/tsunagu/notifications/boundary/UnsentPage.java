@@ -106,8 +106,17 @@ public class UnsentPage {
         ext.redirect(ext.getRequestContextPath() + "/staff/unsent");
     }
 
+    /**
+     * The mail server's answer without the Java class names the stored text starts with
+     * ({@code MailConnectException: Couldn't connect …} → {@code Couldn't connect …}): staff read
+     * what went wrong, not how the code is built.
+     */
+    static String readable(String lastError) {
+        return lastError == null ? "" : lastError.replaceAll("\\b[A-Za-z0-9_$.]*(?:Exception|Error): ", "").strip();
+    }
+
     static Line line(Notification n) {
-        String error = n.getLastError() == null ? "" : n.getLastError();
+        String error = readable(n.getLastError());
         return new Line(n.getId(), n.getLabel(), n.getAlertId(),
                 PageText.of("unsent.kind." + n.getKind()), n.getCenter() == null ? "" : n.getCenter().getName(), n.getAttempts(),
                 error.length() > 200 ? error.substring(0, 200) + "…" : error,
