@@ -132,6 +132,21 @@ public class Mail {
             }
         }
 
+        /** Connects now if not yet connected; false (and unreachable from then on) when the server does not answer. */
+        public boolean reachable() {
+            try {
+                connected();
+                return true;
+            } catch (MessagingException e) {
+                return false;
+            }
+        }
+
+        /** Whether this session found the server unreachable (every further send fails at once, without the network). */
+        public boolean isUnreachable() {
+            return unreachable != null;
+        }
+
         private Transport connected() throws MessagingException {
             if (unreachable != null) {
                 throw unreachable;

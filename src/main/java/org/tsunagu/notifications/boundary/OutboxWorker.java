@@ -47,6 +47,9 @@ public class OutboxWorker {
     /** Mails per round: one transaction and one SMTP session (the rows stay locked until it ends). */
     static final int BATCH = 20;
 
+    /** Rounds of failures per tick while the server is unreachable (BATCH each): a bound, not a target. */
+    static final int FAILING_ROUNDS = 10;
+
     private ScheduledFuture<?> task;
 
     @PostConstruct
@@ -59,8 +62,13 @@ public class OutboxWorker {
     void deliver() {
         try {
             try (org.tsunagu.mail.Mail.Batch session = notifications.session()) {
-                while (notifications.deliverDue(session, BATCH) == BATCH) {
-                    // keep going while full rounds are delivered: a backlog over one SMTP connection
+                int failing = 0;
+                while (notifications.deliverDue(session, BATCH) == BATCH
+                        || session.isUnreachable() && ++failing < FAILING_ROUNDS) {
+                    // keep going while full rounds are delivered: a backlog over one SMTP connection.
+                    // While the server is unreachable every due mail still gets its attempt this tick (no
+                    // network, only the record): otherwise a backlog of urgent mails, due again and again,
+                    // would keep the information mails from ever being tried and listed as unsent
                 }
             }
         } catch (RuntimeException e) {

@@ -121,6 +121,13 @@ public class Notifications {
         Instant now = Instant.now();
         List<Long> candidates = em.createNamedQuery(Notification.FIND_DUE_IDS, Long.class)
                 .setParameter("now", now).setMaxResults(max).getResultList();
+        if (!candidates.isEmpty() && !batch.isUnreachable() && batch.reachable()
+                && em.createNamedQuery(Notification.BRING_FORWARD).setParameter("now", now).executeUpdate() > 0) {
+            // the server answers again: mails that waited out a back-off only for the outage are due now,
+            // so this round picks by priority among all of them (an emergency before the backlog)
+            candidates = em.createNamedQuery(Notification.FIND_DUE_IDS, Long.class)
+                    .setParameter("now", now).setMaxResults(max).getResultList();
+        }
         java.util.Set<Long> claimed = new java.util.HashSet<>(claim(candidates));
         int sent = 0;
         int failed = 0;

@@ -35,6 +35,9 @@ import java.time.Instant;
 @NamedQuery(name = Notification.FIND_DUE_IDS,
         query = "SELECT n.id FROM Notification n WHERE n.sentAt IS NULL AND n.nextAttemptAt <= :now"
                 + " ORDER BY n.priority, n.nextAttemptAt, n.id")
+@NamedQuery(name = Notification.BRING_FORWARD,
+        query = "UPDATE Notification n SET n.nextAttemptAt = :now WHERE n.sentAt IS NULL AND n.nextAttemptAt > :now"
+                + " AND n.lastError LIKE 'MailConnectException%'")
 @NamedQuery(name = Notification.FIND_UNSENT,
         query = "SELECT n FROM Notification n WHERE n.sentAt IS NULL AND n.attempts > 0 ORDER BY n.createdAt, n.id")
 @NamedQuery(name = Notification.FIND_UNSENT_IN_MUNICIPALITY,
@@ -50,6 +53,8 @@ public class Notification {
     public static final String FIND_DUE = "Notification.findDue";
     /** Ids only: the rows are locked (and then read) by {@code Notifications#deliverDue}. */
     public static final String FIND_DUE_IDS = "Notification.findDueIds";
+    /** Mails waiting out a back-off only because the server was unreachable: due again once it answers. */
+    public static final String BRING_FORWARD = "Notification.bringForward";
     public static final String FIND_UNSENT = "Notification.findUnsent";
     public static final String FIND_UNSENT_IN_MUNICIPALITY = "Notification.findUnsentInMunicipality";
     /** How many are not delivered yet (failed or still due) and since when: the size and age of the backlog. */
