@@ -123,15 +123,20 @@ public final class FieldCipher {
             return null;
         }
         requirePlace(place);
+        return encrypt(plain, currentPrefix(), currentPrefix() + place);
+    }
+
+    /** AES-GCM with a fresh IV: {@code prefix} + base64url(IV ‖ ciphertext ‖ tag), {@code aad} authenticated. */
+    private String encrypt(String plain, String prefix, String aad) {
         byte[] iv = new byte[IV_BYTES];
         RANDOM.nextBytes(iv);
         try {
             Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
             c.init(Cipher.ENCRYPT_MODE, keys.get(currentId), new GCMParameterSpec(TAG_BITS, iv));
-            c.updateAAD((currentPrefix() + place).getBytes(StandardCharsets.UTF_8));
+            c.updateAAD(aad.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = c.doFinal(plain.getBytes(StandardCharsets.UTF_8));
             byte[] out = ByteBuffer.allocate(IV_BYTES + sealed.length).put(iv).put(sealed).array();
-            return currentPrefix() + Base64.getUrlEncoder().withoutPadding().encodeToString(out);
+            return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(out);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available", e);
         }
@@ -153,18 +158,8 @@ public final class FieldCipher {
 
     /** Seals with format version 1 (key id only authenticated): for tests of upgraded databases only. */
     String sealV1(String plain) {
-        byte[] iv = new byte[IV_BYTES];
-        RANDOM.nextBytes(iv);
-        try {
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-            c.init(Cipher.ENCRYPT_MODE, keys.get(currentId), new GCMParameterSpec(TAG_BITS, iv));
-            c.updateAAD((PREFIX_V1 + currentId + ":").getBytes(StandardCharsets.US_ASCII));
-            byte[] sealed = c.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-            byte[] out = ByteBuffer.allocate(IV_BYTES + sealed.length).put(iv).put(sealed).array();
-            return PREFIX_V1 + currentId + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(out);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is not available", e);
-        }
+        String prefix = PREFIX_V1 + currentId + ":";
+        return encrypt(plain, prefix, prefix);
     }
 
     /**

@@ -38,21 +38,21 @@ public class PersonSeen {
 
     /** A copy holding the sealed texts of the alert {@code receiptNo} (what the alert row stores). */
     PersonSeen sealed(String receiptNo) {
-        PersonSeen p = new PersonSeen();
-        p.name = EncryptedText.seal(name, Alert.TABLE, "person_name", receiptNo);
-        p.approximateAge = EncryptedText.seal(approximateAge, Alert.TABLE, "person_age", receiptNo);
-        p.sex = EncryptedText.seal(sex, Alert.TABLE, "person_sex", receiptNo);
-        p.description = EncryptedText.seal(description, Alert.TABLE, "person_description", receiptNo);
-        return p;
+        return map((column, text) -> EncryptedText.seal(text, Alert.TABLE, column, receiptNo));
     }
 
     /** A plain copy of what {@link #sealed} stored for the alert {@code receiptNo}. */
     PersonSeen opened(String receiptNo) {
+        return map((column, text) -> EncryptedText.open(text, Alert.TABLE, column, receiptNo));
+    }
+
+    /** A copy with every field passed through {@code f} (column name, text). */
+    private PersonSeen map(java.util.function.BinaryOperator<String> f) {
         PersonSeen p = new PersonSeen();
-        p.name = EncryptedText.open(name, Alert.TABLE, "person_name", receiptNo);
-        p.approximateAge = EncryptedText.open(approximateAge, Alert.TABLE, "person_age", receiptNo);
-        p.sex = EncryptedText.open(sex, Alert.TABLE, "person_sex", receiptNo);
-        p.description = EncryptedText.open(description, Alert.TABLE, "person_description", receiptNo);
+        p.name = f.apply("person_name", name);
+        p.approximateAge = f.apply("person_age", approximateAge);
+        p.sex = f.apply("person_sex", sex);
+        p.description = f.apply("person_description", description);
         return p;
     }
 
