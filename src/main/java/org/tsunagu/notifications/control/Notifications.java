@@ -118,7 +118,9 @@ public class Notifications {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int deliverDue(Mail.Batch batch, int max) {
-        Instant now = Instant.now();
+        // to the millisecond: a time the database stores exactly, so a mail brought forward to "now" is
+        // due in the same round (a nanosecond instant may be rounded up by the column, then it is not)
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         List<Long> candidates = em.createNamedQuery(Notification.FIND_DUE_IDS, Long.class)
                 .setParameter("now", now).setMaxResults(max).getResultList();
         if (!candidates.isEmpty() && !batch.isUnreachable() && batch.reachable()
