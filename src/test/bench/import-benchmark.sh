@@ -22,7 +22,9 @@
 #
 # Needs: JDK 17 (java, jcmd), Maven (offline repo is enough), curl, ../shared.
 # Environment: BENCH_PORT (8283), BENCH_SMALL_HEAP (-Xmx256m), BENCH_HEAP (-Xmx1g), BENCH_N (100000),
-# BENCH_NATIONAL_ROWS (35000), BENCH_TIMEOUT (900 s per wait), BENCH_DUMP_EVERY (3), TSUNAGU_SHARED (../shared).
+# BENCH_NATIONAL_ROWS (35000), BENCH_TIMEOUT (900 s per wait), BENCH_DUMP_EVERY (3), TSUNAGU_SHARED (../shared),
+# BENCH_PARTS ("ab": both parts; "b" skips (a)+(c) while working on (b)), BENCH_JAVA_OPTS (added to the server's
+# JVM options, e.g. "-XX:StartFlightRecording=filename=target/bench-import/b.jfr,settings=profile" for a profile).
 set -euo pipefail
 
 N=${BENCH_N:-100000}
@@ -32,6 +34,8 @@ SMALL_HEAP=${BENCH_SMALL_HEAP:--Xmx256m}
 HEAP=${BENCH_HEAP:--Xmx1g}
 TIMEOUT=${BENCH_TIMEOUT:-900}
 DUMP_EVERY=${BENCH_DUMP_EVERY:-3}
+PARTS=${BENCH_PARTS:-ab}
+JAVA_OPTS=${BENCH_JAVA_OPTS:-}
 cd "$(dirname "$0")/../../.."
 ROOT=$(pwd)
 SHARED=$(cd "${TSUNAGU_SHARED:-../shared}" && pwd)
@@ -81,7 +85,7 @@ trap 'exit 143' TERM INT
 start_server() { # label heap
     DATA=$(mktemp -d /tmp/tsunagu-bench-import.XXXXXX)
     TSUNAGU_DATA_DIR=$DATA TSUNAGU_DEMO=false TSUNAGU_ADMIN_PASSWORD=$PASSWORD TSUNAGU_DB_PASSWORD=$PASSWORD \
-        TSUNAGU_ALERT_KEYS=$ALERT_KEYS java $2 -Xlog:gc:file="$OUT/gc-$1.log" -jar target/payara-micro.jar --nohazelcast --port "$PORT" --contextroot / \
+        TSUNAGU_ALERT_KEYS=$ALERT_KEYS java $2 $JAVA_OPTS -Xlog:gc:file="$OUT/gc-$1.log" -jar target/payara-micro.jar --nohazelcast --port "$PORT" --contextroot / \
         --prebootcommandfile config/pre-boot-commands.asadmin --postbootcommandfile config/post-boot-commands.asadmin \
         --deploy target/tsunagu.war >"$OUT/payara-$1.log" 2>&1 &
     SERVER_PID=$!
@@ -158,6 +162,9 @@ memory() { # label → peak RSS, heap now, peak heap before a GC (from the GC lo
     echo "peak RSS ${rss} MB, heap used now ${heap} MB, largest heap before a GC ${peak} MB (used/committed)"
 }
 
+if [ "$PARTS" = b ]; then
+    A1_DONE=- A1_POST=- A1_INDEX=- A1_JOB= A2_DONE=- A2_POST=- A2_JOB= A_MEM="(skipped: BENCH_PARTS=b)"
+else
 echo "== (a)+(c) national 訪問介護 file ($NATIONAL_ROWS rows, $NATIONAL_MB MB, $NERIMA_ROWS of 練馬区), heap $SMALL_HEAP"
 start_server a "$SMALL_HEAP"
 import_job a1 "/api/v1/imports/resources?format=mhlw-care&municipality=131202" "$OUT/jigyosho_110.csv"
@@ -174,6 +181,7 @@ echo "   ${A2_JOB:0:400}"
 A_MEM=$(memory a)
 echo "   $A_MEM"
 stop_server
+fi
 
 echo "== (b) $N Tsunagu rows of 練馬区 in one request ($RESOURCES_MB MB), heap $HEAP"
 start_server b "$HEAP"
