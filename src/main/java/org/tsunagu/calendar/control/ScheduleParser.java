@@ -7,7 +7,9 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,6 +41,10 @@ import org.tsunagu.calendar.entity.Schedule;
  * names no time at all: the dates are known, the hours are not, and no clock time is made up for them
  * (a guessed 13:00〜17:00 would be shown as fact in the calendar and in search). The text itself, with
  * its 「午後」, is always shown next to the dates. 「午前」「午後」 beside a clock time is not understood.
+ *
+ * <p>One parser serves one import (one thread) and remembers the texts it has read: a list of 100,000
+ * rows holds a few hundred distinct schedule texts, and reading each once is most of what an import of
+ * such a list costs here.
  */
 public final class ScheduleParser {
 
@@ -81,7 +87,11 @@ public final class ScheduleParser {
             Pattern.compile("(詳しくは)?お問い?合わせください"),
             Pattern.compile("全\\d+回"));
 
+    /** Texts already read by this parser, up to {@link #REMEMBERED}: lists repeat 「月〜金 9:00〜18:00」 thousands of times. */
+    static final int REMEMBERED = 10_000;
+
     private final LocalDate reference;
+    private final Map<String, Schedule> read = new HashMap<>();
 
     /** A parser that anchors 隔週 on today in Japan. */
     public ScheduleParser() {
@@ -98,6 +108,18 @@ public final class ScheduleParser {
         if (text == null || text.isBlank()) {
             return Schedule.none();
         }
+        Schedule known = read.get(text);
+        if (known == null) {
+            known = read(text);
+            if (read.size() < REMEMBERED) {
+                read.put(text, known);
+            }
+        }
+        // a copy: each resource embeds a schedule of its own
+        return known.isParsed() ? Schedule.parsed(text, known.rules()) : Schedule.unparsed(text, known.warning());
+    }
+
+    private Schedule read(String text) {
         try {
             String rules = new Recurrence(blocks(text)).encode();
             if (rules.length() > MAX_RULES) {

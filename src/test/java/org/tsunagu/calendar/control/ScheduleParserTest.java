@@ -168,6 +168,22 @@ class ScheduleParserTest {
     }
 
     @Test
+    void aTextReadTwiceGivesTheSameAnswerInAScheduleOfItsOwn() {
+        ScheduleParser parser = new ScheduleParser(REFERENCE);
+        Schedule first = parser.parse("月〜金 9:00〜18:00（土・日・祝日休み）");
+        Schedule again = parser.parse("月〜金 9:00〜18:00（土・日・祝日休み）");
+        assertTrue(first != again, "each resource embeds its own schedule");
+        assertEquals(first.rules(), again.rules());
+        assertEquals(first.text(), again.text());
+        Schedule odd = parser.parse("不定期");
+        Schedule oddAgain = parser.parse("不定期");
+        assertFalse(oddAgain.isParsed());
+        assertEquals(odd.warning(), oddAgain.warning(), "a text not understood is remembered with its reason");
+        assertEquals(new ScheduleParser(REFERENCE).parse("毎週水曜日 10:00〜12:00").rules(),
+                parser.parse("毎週水曜日 10:00〜12:00").rules());
+    }
+
+    @Test
     void aMondayClosedOnHolidaysIsNotHeldOnKeirouNoHi() {
         Recurrence r = parse("毎週月曜日 13:30〜15:00（祝日の場合は休み）");
         assertFalse(r.occursOn(LocalDate.of(2026, 9, 21)));
