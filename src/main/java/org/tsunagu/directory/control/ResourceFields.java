@@ -39,6 +39,8 @@ import java.util.Set;
 @ApplicationScoped
 public class ResourceFields {
 
+    private static final java.util.regex.Pattern WEB_ADDRESS = java.util.regex.Pattern.compile("(?i)https?://\\S+");
+
     @PersistenceContext
     EntityManager em;
 
@@ -158,7 +160,7 @@ public class ResourceFields {
                 errors.add(FieldError.at(line, limit[0], limit[0] + " は" + limit[1] + "文字以内です"));
             }
         }
-        if (row.has("url") && !row.get("url").matches("(?i)https?://\\S+")) {
+        if (row.has("url") && !WEB_ADDRESS.matcher(row.get("url")).matches()) {
             errors.add(FieldError.at(line, "url", "url は http:// または https:// で始めてください"));
         }
         Center center = null;
