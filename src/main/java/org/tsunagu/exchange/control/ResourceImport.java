@@ -189,7 +189,9 @@ public class ResourceImport {
         int updated = 0;
         int unchanged = 0;
         Set<Long> saved = new HashSet<>();
-        List<Resource> written = new ArrayList<>();
+        ResourceSearch.Stager stager = options.dryRun() ? null : search.stager(good.size());
+        List<Resource> chunk = new ArrayList<>();
+        List<Object> written = new ArrayList<>();
         for (ResourceFields.Row r : good) {
             Optional<Resource> existing = Optional.ofNullable(known.get(r.externalId()));
             if (existing.isPresent()) {
@@ -221,19 +223,49 @@ public class ResourceImport {
             if (res.getId() == null) {
                 em.persist(res);
             }
+            written.add(res);
             if (before != null) {
                 // field-level history of what the file changed; a created row is dated by the resource itself
-                ResourceChange.between(res, before, res.fields(), options.actor(), Instant.now()).forEach(em::persist);
+                for (ResourceChange change : ResourceChange.between(res, before, res.fields(), options.actor(), Instant.now())) {
+                    em.persist(change);
+                    written.add(change);
+                }
             }
             saved.add(res.getId());
-            written.add(res);
+            chunk.add(res);
+            if (chunk.size() >= writeChunk) {
+                writeChunk(chunk, written, stager);
+            }
         }
         if (!saved.isEmpty()) {
-            search.stage(written); // a large import's documents are analysed while it commits
+            writeChunk(chunk, written, stager);
+            stager.finish(saved);
             changes.fire(new ResourcesChanged(saved));
         }
         return new ImportResult(created, updated, rejected, errors, warnings, unchanged, skippedOther, vanished,
                 mapped.rowsRead());
+    }
+
+    /** Rows written to the database at a time, within the import's one transaction. */
+    @Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "tsunagu.import.write-chunk", defaultValue = "2000")
+    int writeChunk;
+
+    /**
+     * Sends a chunk of written rows to the database (still in the import's transaction: a rollback
+     * undoes every chunk), hands their index documents to the stager, and lets the persistence context
+     * forget them: an import of 100,000 rows otherwise holds every entity and its change set until the
+     * commit, and spends its heap and the commit's time on them. Nothing later in the transaction reads
+     * these entities again; what follows needs only their ids.
+     */
+    private void writeChunk(List<Resource> chunk, List<Object> written, ResourceSearch.Stager stager) {
+        em.flush();
+        if (stager != null) {
+            stager.add(chunk);
+        }
+        written.forEach(em::detach);
+        written.clear();
+        chunk.clear();
     }
 
     /** The fields a re-import of open data leaves as they are when the file's cell is empty. */

@@ -200,8 +200,8 @@ public final class ResourceIndex implements Closeable {
     /**
      * Starts analysing the documents of one large change ahead of its commit, for the current
      * generation, in a directory of their own: nothing of it is searchable until {@link #merge}.
-     * {@code ids} are all the resources of the change; those without a staged document are removed
-     * from the index when it is merged.
+     * {@code ids} are the resources of the change known so far ({@link Staging#cover} adds the rest);
+     * those without a staged document are removed from the index when it is merged.
      */
     public Staging stage(Collection<Long> ids) {
         try {
@@ -225,7 +225,7 @@ public final class ResourceIndex implements Closeable {
                 if (staging.into != g || !staging.finish()) {
                     return false;
                 }
-                g.writer.deleteDocuments(staging.ids.stream().map(id -> new Term(SearchSchema.ID, Long.toString(id))).toArray(Term[]::new));
+                g.writer.deleteDocuments(staging.ids().stream().map(id -> new Term(SearchSchema.ID, Long.toString(id))).toArray(Term[]::new));
                 g.writer.addIndexes(staging.directory);
                 g.commitAndRefresh();
                 return true;
@@ -250,22 +250,28 @@ public final class ResourceIndex implements Closeable {
         private final Path dir;
         private final Directory directory;
         private final IndexWriter writer;
-        private final List<Long> ids;
-        private boolean closed;
+        private final List<Long> ids = new ArrayList<>();
+        /** Adds share it; finishing and closing hold it alone. */
+        private final ReentrantReadWriteLock adding = new ReentrantReadWriteLock();
+        private volatile boolean closed;
         /** Set first by {@link #close()}, so that an analysis in progress stops at its next document. */
         private volatile boolean cancelled;
 
         private Staging(Generation into, Path root, Collection<Long> ids) throws IOException {
             this.into = into;
-            this.ids = List.copyOf(ids);
+            this.ids.addAll(ids);
             this.dir = Files.createTempDirectory(root, PREFIX);
             this.directory = FSDirectory.open(dir);
             this.writer = new IndexWriter(directory, new IndexWriterConfig(into.schema.indexAnalyzer())
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE).setCommitOnClose(false).setRAMBufferSizeMB(32));
         }
 
-        /** Analyses and adds documents (one thread at a time); false once the staging was closed. */
-        public synchronized boolean add(Collection<IndexedResource> resources) {
+        /**
+         * Analyses and adds documents; several threads may add at once (Lucene's writer analyses them in
+         * parallel), while {@link #finish} and {@link #close} wait for them. False once the staging was closed.
+         */
+        public boolean add(Collection<IndexedResource> resources) {
+            adding.readLock().lock();
             try {
                 for (IndexedResource r : resources) {
                     if (cancelled || closed) {
@@ -276,20 +282,45 @@ public final class ResourceIndex implements Closeable {
                 return true;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            } finally {
+                adding.readLock().unlock();
+            }
+        }
+
+        /**
+         * More resources of the change (a change staged chunk by chunk learns its ids as it goes). Not
+         * under the staging's lock, which an analysis holds for a whole chunk: the writer must not wait.
+         */
+        public void cover(Collection<Long> more) {
+            synchronized (ids) {
+                ids.addAll(more);
+            }
+        }
+
+        private List<Long> ids() {
+            synchronized (ids) {
+                return List.copyOf(ids);
             }
         }
 
         public int size() {
-            return ids.size();
+            synchronized (ids) {
+                return ids.size();
+            }
         }
 
-        private synchronized boolean finish() throws IOException {
-            if (closed) {
-                return false;
+        private boolean finish() throws IOException {
+            adding.writeLock().lock();
+            try {
+                if (closed) {
+                    return false;
+                }
+                writer.commit();
+                writer.close();
+                return true;
+            } finally {
+                adding.writeLock().unlock();
             }
-            writer.commit();
-            writer.close();
-            return true;
         }
 
         /** Throws the staged documents away (the change rolled back, or they were merged). */
@@ -299,7 +330,16 @@ public final class ResourceIndex implements Closeable {
             closeNow();
         }
 
-        private synchronized void closeNow() {
+        private void closeNow() {
+            adding.writeLock().lock(); // an add in progress stops at its next document (cancelled)
+            try {
+                closeLocked();
+            } finally {
+                adding.writeLock().unlock();
+            }
+        }
+
+        private void closeLocked() {
             if (closed) {
                 return;
             }

@@ -11,6 +11,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -89,12 +90,12 @@ public class ResourceSearch {
     @jakarta.annotation.Resource
     TransactionSynchronizationRegistry transactions;
 
-    /** From this many resources on, a change's documents are analysed while its transaction runs ({@link #stage}). */
+    /** From this many resources on, a change's documents are analysed while its transaction runs ({@link #stager}). */
     @Inject
     @ConfigProperty(name = "tsunagu.index.stage-from", defaultValue = "2000")
     int stageFrom;
 
-    /** A large change's documents analysed ahead ({@link #stage}), waiting for its transaction's end. */
+    /** A large change's documents analysed ahead ({@link #stager}), waiting for its transaction's end. */
     private record Staged(ResourceIndex.Staging staging, Future<?> built, Set<Long> ids) {
     }
 
@@ -234,38 +235,22 @@ public class ResourceSearch {
     }
 
     /**
-     * In the writing transaction of a large change (an import of thousands of rows), after its last
-     * write: the documents are analysed now, on another thread, into a staging directory, while the
-     * transaction commits (for 100,000 rows the commit takes as long as the analysis, and the import
-     * leaves the second core idle). After the commit the worker merges them into the index in place of
+     * In the writing transaction of a large change (an import of thousands of rows), before its first
+     * write: a stager that analyses the change's documents chunk by chunk as they are written, on another
+     * thread, into a staging directory, while the transaction goes on (the import is single-threaded and
+     * the other core would be idle). After the commit the worker merges them into the index in place of
      * reading the resources back and analysing them; after a rollback they are thrown away. Only what
-     * committed reaches the index, as with every other change. A change too small to be worth it, or
-     * staged during a rebuild, goes the usual way.
+     * committed reaches the index, as with every other change. A change too small to be worth it
+     * ({@code expected} below {@code tsunagu.index.stage-from}), or staged during a rebuild, gets a stager
+     * that does nothing, and goes the usual way.
      */
-    public void stage(Collection<Resource> resources) {
+    public Stager stager(int expected) {
         ResourceIndex i = index;
-        if (i == null || resources.size() < stageFrom || rebuilding.get() || transactions == null
+        if (i == null || expected < stageFrom || rebuilding.get() || transactions == null
                 || transactions.getTransactionStatus() != jakarta.transaction.Status.STATUS_ACTIVE) {
-            return;
+            return new Stager(null);
         }
-        Set<Long> ids = new HashSet<>();
-        List<IndexedResource> documents = new ArrayList<>();
-        for (Resource r : resources) {
-            ids.add(r.getId());
-            if (r.isPublished()) {
-                documents.add(IndexedResource.of(r));
-            }
-        }
-        ResourceIndex.Staging staging = i.stage(ids);
-        Future<?> built;
-        try {
-            built = executor.submit(() -> staging.add(documents));
-        } catch (RejectedExecutionException e) {
-            staging.close();
-            return;
-        }
-        Staged ahead = new Staged(staging, built, ids);
-        staged.put(ids, ahead);
+        Stager stager = new Stager(i.stage(List.of()));
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -274,20 +259,120 @@ public class ResourceSearch {
 
             @Override
             public void afterCompletion(int status) {
-                if (!staged.remove(ids, ahead)) {
-                    return; // its ResourcesChanged came first and handed it over
-                }
-                if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
-                    if (handedOver.size() > 100) {
-                        handedOver.clear(); // tickets nobody asked for; waiting is bounded anyway
-                    }
-                    handedOver.put(ids, handOver(ahead));
-                } else {
-                    built.cancel(false);
-                    staging.close();
-                }
+                stager.ended(status == jakarta.transaction.Status.STATUS_COMMITTED);
             }
         });
+        return stager;
+    }
+
+    /**
+     * The documents of one large change, analysed as its resources are written ({@link #stager}). The
+     * writer hands over each chunk once it is flushed (the resources have their ids), then the ids of
+     * the whole change; documents are snapshots taken on the writer's thread, so the entities may be
+     * detached afterwards.
+     */
+    public final class Stager {
+        private final ResourceIndex.Staging staging;
+        /** Chunks waiting for their analysis. */
+        private final java.util.Queue<List<IndexedResource>> waiting = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        /** Whether the writer's analyst is at work (it stops when the queue is empty; the next chunk starts it again). */
+        private final AtomicBoolean analysing = new AtomicBoolean();
+        /** Every analyst started: the staging is complete when all of them are done. */
+        private final List<CompletableFuture<Boolean>> analysts = new ArrayList<>();
+        private volatile Staged finished;
+        private boolean failed;
+
+        private Stager(ResourceIndex.Staging staging) {
+            this.staging = staging;
+        }
+
+        /**
+         * Resources of the change, written and flushed: their documents are analysed in the background, by
+         * one analyst while the writer goes on (the two share the machine's cores with the database), by
+         * two once the writer is done ({@link #finish}).
+         */
+        public void add(Collection<Resource> resources) {
+            if (staging == null || failed) {
+                return;
+            }
+            List<Long> ids = new ArrayList<>(resources.size());
+            List<IndexedResource> documents = new ArrayList<>(resources.size());
+            for (Resource r : resources) {
+                ids.add(r.getId());
+                if (r.isPublished()) {
+                    documents.add(IndexedResource.of(r));
+                }
+            }
+            staging.cover(ids);
+            waiting.add(documents);
+            if (analysing.compareAndSet(false, true)) {
+                start(true);
+            }
+        }
+
+        private void start(boolean writersAnalyst) {
+            try {
+                analysts.add(CompletableFuture.supplyAsync(() -> analyse(writersAnalyst), executor));
+            } catch (RejectedExecutionException e) {
+                failed = true; // the change goes the usual way: its ids are read back after the commit
+            }
+        }
+
+        /** Analyses waiting chunks until there are none; false when the staging was closed meanwhile. */
+        private boolean analyse(boolean writersAnalyst) {
+            while (true) {
+                List<IndexedResource> documents;
+                while ((documents = waiting.poll()) != null) {
+                    if (!staging.add(documents)) {
+                        return false;
+                    }
+                }
+                if (!writersAnalyst) {
+                    return true;
+                }
+                analysing.set(false);
+                // a chunk queued just before the flag went down would otherwise wait for the next one
+                if (waiting.isEmpty() || !analysing.compareAndSet(false, true)) {
+                    return true;
+                }
+            }
+        }
+
+        /** After the last chunk, before {@link ResourcesChanged} is fired with the same ids. */
+        public void finish(Set<Long> ids) {
+            if (staging == null || failed) {
+                return;
+            }
+            if (!waiting.isEmpty()) {
+                start(false); // the writer is done: the rest gets the second core
+            }
+            if (failed) {
+                return;
+            }
+            CompletableFuture<Boolean> built = CompletableFuture.allOf(analysts.toArray(CompletableFuture[]::new))
+                    .thenApply(done -> analysts.stream().allMatch(CompletableFuture::join));
+            Staged ahead = new Staged(staging, built, Set.copyOf(ids));
+            finished = ahead;
+            staged.put(ahead.ids(), ahead);
+        }
+
+        private void ended(boolean committed) {
+            Staged ahead = finished;
+            if (!committed || ahead == null) {
+                staging.close(); // analyses still queued find it closed and stop // rolled back, or given up on: nothing of it is kept
+                if (ahead != null) {
+                    staged.remove(ahead.ids(), ahead);
+                }
+                return;
+            }
+            if (!staged.remove(ahead.ids(), ahead)) {
+                return; // its ResourcesChanged came first and handed it over
+            }
+            if (handedOver.size() > 100) {
+                handedOver.clear(); // tickets nobody asked for; waiting is bounded anyway
+            }
+            handedOver.put(ahead.ids(), handOver(ahead));
+        }
     }
 
     /** Queues a committed staged change for the worker, like {@link #changed} does with ids. */

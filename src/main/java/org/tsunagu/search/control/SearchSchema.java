@@ -252,10 +252,11 @@ public final class SearchSchema {
             place.add(r.townDisplay());
         }
         // not the region (圏域) name: 光が丘圏域 covers 田柄 and 旭町, and 光が丘 means the place
-        for (String s : place) {
-            String n = SearchText.normalise(s);
+        for (int i = 0; i < place.size(); i++) {
+            String n = SearchText.normalise(place.get(i));
             d.add(new TextField(PLACE, n, Field.Store.NO));
-            d.add(new TextField(READING_PLACE, reading(n), Field.Store.NO));
+            // the address is the resource's own; the town's name is shared by hundreds of resources
+            d.add(new TextField(READING_PLACE, i == 0 ? reading(n) : townReading(n), Field.Store.NO));
         }
         d.add(new TextField(GRAM, name, Field.Store.NO));
         for (String s : place) {
@@ -271,6 +272,20 @@ public final class SearchSchema {
         // the display record of a hit
         d.add(new BinaryDocValuesField(STORED, new BytesRef(SearchHit.stored(r))));
         return FACETS.build(d);
+    }
+
+    /** Readings of town names, read once per schema: a municipality has a few hundred towns. */
+    private final java.util.Map<String, String> townReadings = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private String townReading(String town) {
+        String known = townReadings.get(town);
+        if (known == null) {
+            known = reading(town);
+            if (townReadings.size() < 100_000) {
+                townReadings.put(town, known);
+            }
+        }
+        return known;
     }
 
     /** The katakana reading of a text, with town names read as the town list says. */

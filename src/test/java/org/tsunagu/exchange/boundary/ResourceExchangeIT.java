@@ -193,6 +193,43 @@ class ResourceExchangeIT extends PortalIT {
     }
 
     @Test
+    void an_import_of_several_write_chunks_is_searchable_when_it_answers_and_so_is_its_reimport() {
+        // more rows than tsunagu.import.write-chunk (50 in the ITs): written in chunks within one transaction
+        // and, above tsunagu.index.stage-from (20 in the ITs), analysed chunk by chunk while it is written
+        int n = 120;
+        String before = word();
+        String after = word();
+        String prefix = "it-chunks-" + code() + "-";
+        StringBuilder csv = new StringBuilder("external_id,name,category,address,schedule\n");
+        for (int i = 0; i < n; i++) {
+            csv.append(prefix).append(i).append(',').append(before).append("サロン").append(i)
+                    .append(",salon,ひだまり市緑が丘三丁目").append(i % 9 + 1).append(",毎週水曜日 10:00〜12:00\n");
+        }
+        Api.Reply first = importAs(admin, "format=tsunagu", csv.toString().getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, first.status(), first::toString);
+        assertEquals(n, first.json().getInt("created"), first::toString);
+        assertTrue(anonymous.get("api/v1/resources?q=" + Api.q(before) + "&size=1").json().getInt("total") >= n,
+                "every row searchable when the import answers");
+        for (int i : new int[]{0, 49, 50, n - 1}) { // the first and last of the chunks
+            assertEquals(1, total(before + "サロン" + i), "row " + i);
+        }
+
+        Api.Reply again = importAs(admin, "format=tsunagu",
+                csv.toString().replace(before, after).getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, again.status(), again::toString);
+        assertEquals(n, again.json().getInt("updated"), again::toString);
+        assertEquals(0, again.json().getInt("unchanged"), again::toString);
+        assertTrue(anonymous.get("api/v1/resources?q=" + Api.q(after) + "&size=1").json().getInt("total") >= n,
+                "the renamed rows are found by their new names");
+        for (int i : new int[]{0, 50, n - 1}) {
+            assertEquals(1, total(after + "サロン" + i), "row " + i + " renamed");
+            assertEquals(0, total(before + "サロン" + i), "row " + i + " no longer found by its old name");
+        }
+        JsonObject last = detailByName(after + "サロン" + (n - 1));
+        assertTrue(last.getString("address").startsWith("ひだまり市緑が丘三丁目"), last::toString);
+    }
+
+    @Test
     void the_csv_export_imports_back_without_a_change() {
         Api core = anonymous.asDemo("core");
         String tricky = word() + "サロン";

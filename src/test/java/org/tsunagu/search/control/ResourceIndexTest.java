@@ -130,6 +130,23 @@ class ResourceIndexTest {
     }
 
     @Test
+    void aChangeStagedChunkByChunkLearnsItsIdsAsItGoes() throws Exception {
+        // as an import stages it: begun with no ids, each flushed chunk covered and analysed in turn
+        ResourceIndex.Staging staging = index.stage(List.of());
+        staging.cover(List.of(2L, 20L));
+        assertTrue(staging.add(List.of(resource(20, "石神井ひだまりサロン", Category.SALON, "練馬区石神井町三丁目1",
+                "石神井町三丁目", null, null))));
+        staging.cover(List.of(3L, 21L)); // 2 and 3 are in the change but no longer published: no documents
+        assertTrue(staging.add(List.of(resource(21, "大泉なごみサロン", Category.SALON, "練馬区東大泉一丁目3-3",
+                "東大泉一丁目", null, null))));
+        assertEquals(4, staging.size());
+        assertTrue(index.merge(staging));
+        assertEquals(java.util.Set.of(1L, 20L, 21L), java.util.Set.copyOf(ids("さろん")));
+        assertTrue(ids("いきいき").isEmpty(), "2, covered by an early chunk, is removed too");
+        assertTrue(ids("オレンジカフェ").isEmpty(), "3, covered by a later chunk, is removed");
+    }
+
+    @Test
     void aStagingThrownAwayChangesNothing() {
         ResourceIndex.Staging staging = index.stage(List.of(1L, 11L));
         staging.add(List.of(resource(11, "幻のサロン", Category.SALON, "練馬区光が丘二丁目9", "光が丘二丁目", null, null)));
