@@ -50,6 +50,12 @@ public class ResourceFields {
     @Inject
     Centers centers;
 
+    @jakarta.annotation.Resource
+    jakarta.transaction.TransactionSynchronizationRegistry transactions;
+
+    /** The transaction's centers by code, looked up once per transaction (an export names one on every row). */
+    private static final Object CENTERS_BY_CODE = ResourceFields.class.getName() + ".centers";
+
     @Inject
     Event<ResourcesChanged> changes;
 
@@ -165,7 +171,7 @@ public class ResourceFields {
         }
         Center center = null;
         if (row.has("center_code")) {
-            center = centers.find(row.get("center_code")).orElse(null);
+            center = center(row.get("center_code")).orElse(null);
             if (center == null) {
                 errors.add(FieldError.at(line, "center_code", "センター " + row.get("center_code") + " は登録されていません"));
             }
@@ -202,6 +208,19 @@ public class ResourceFields {
         }
         return new Row(row, externalId, name, category, address, point, homeVisit, center, municipality, found,
                 schedule);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Optional<Center> center(String code) {
+        if (transactions == null || transactions.getTransactionKey() == null) {
+            return centers.find(code);
+        }
+        Map<String, Optional<Center>> known = (Map<String, Optional<Center>>) transactions.getResource(CENTERS_BY_CODE);
+        if (known == null) {
+            known = new java.util.HashMap<>();
+            transactions.putResource(CENTERS_BY_CODE, known);
+        }
+        return known.computeIfAbsent(code, centers::find);
     }
 
     public static Boolean bool(String value) {
